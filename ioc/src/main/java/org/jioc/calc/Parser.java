@@ -268,14 +268,33 @@ final class Parser {
                     break;
             }
         }
+        int word = wordStart(at);
+        if (word < at) {
+            // names match without word boundaries, so "FOO" reads as input F then "OO"
+            return lex.error("Unknown identifier " + lex.describe(word), word);
+        }
         return lex.error("Syntax error, unexpected " + lex.describe(at) + " after operand", at);
+    }
+
+    /** Start of the identifier-like word that a letter at {@code at} continues, or {@code at}. */
+    private int wordStart(int at) {
+        String src = lex.src;
+        if (at >= src.length() || !Character.isLetter(src.charAt(at))) {
+            return at;
+        }
+        int start = at;
+        while (start > 0 && Character.isLetterOrDigit(src.charAt(start - 1))) {
+            start--;
+        }
+        return start < at && Character.isLetter(src.charAt(start)) ? start : at;
     }
 
     /** Something that cannot start an operand. */
     private CalcException unexpectedOperand(int at) {
         char c = lex.src.charAt(at);
         if (Character.isLetter(c)) {
-            return lex.error("Unknown identifier " + lex.describe(at), at);
+            int word = wordStart(at);
+            return lex.error("Unknown identifier " + lex.describe(word), word);
         }
         Element op = Grammar.match(Grammar.OPERATORS, lex.src, at);
         if (op != null) {
