@@ -13,16 +13,16 @@ public final class StandardRecords {
     /** Record types by name. */
     public static Map<String, RecordType> types() {
         Map<String, RecordType> m = new LinkedHashMap<>();
-        for (RecordType t : new RecordType[] {AiRecord.TYPE, AoRecord.TYPE}) m.put(t.name(), t);
+        for (RecordType t : AnalogRecords.TYPES) m.put(t.name(), t);
+        for (RecordType t : DiscreteRecords.TYPES) m.put(t.name(), t);
+        for (RecordType t : ArrayCalcRecords.TYPES) m.put(t.name(), t);
         return m;
     }
 
-    /** Soft device supports; index 0 of each type is its default DTYP ("Soft Channel"). */
+    /** Soft device supports; the first registered DTYP of each type is its default ("Soft Channel"). */
     public static void registerDevices(DeviceRegistry r) {
-        r.register("ai", "Soft Channel", AiRecord.Soft::new);
-        r.register("ai", "Raw Soft Channel", AiRecord.RawSoft::new);
-        r.register("ao", "Soft Channel", AoRecord.Soft::new);
-        r.register("ao", "Raw Soft Channel", AoRecord.RawSoft::new);
-        r.register("ao", "Async Soft Channel", AoRecord.AsyncSoft::new);
+        AnalogRecords.registerDevices(r);
+        DiscreteRecords.registerDevices(r);
+        ArrayCalcRecords.registerDevices(r);
     }
 }

@@ -1,0 +1,13 @@
+package org.jioc.record;
+
+import org.jioc.db.DeviceRegistry;
+import org.jioc.db.RecordType;
+
+/** Filled by its own change. */
+final class ArrayCalcRecords {
+    private ArrayCalcRecords() { }
+
+    static final RecordType[] TYPES = {};
+
+    static void registerDevices(DeviceRegistry r) { }
+}
