@@ -86,6 +86,8 @@ public abstract class Record {
     protected DeviceSupport dset;
     /** Private data of device support (dpvt). */
     public Object dpvt;
+    /** info(name, "value") tags from the database file (autosave, Q:form, ...). */
+    private java.util.Map<String, String> info = java.util.Map.of();
 
     void initStorage(String recordName) {
         RecordType t = typeFromSubclass();
@@ -121,6 +123,14 @@ public abstract class Record {
     }
 
     public final RecordType type() { return type; }
+
+    /** An info tag's value, or null. */
+    public final String info(String tag) { return info.get(tag); }
+
+    public final java.util.Map<String, String> infoTags() { return info; }
+
+    /** Set at load time by the database builder. */
+    public final void setInfo(java.util.Map<String, String> tags) { this.info = java.util.Map.copyOf(tags); }
     public final String name() { return name; }
     public final Database database() { return db; }
 
