@@ -1,0 +1,24 @@
+# Sourced by scripts/test and scripts/bench: make Debian's libca + pyepics usable by /usr/bin/python3.
+# Debian's python3-pyepics hard-depends on the wxPython/GTK stack, so we install its light dependencies and unpack
+# pyepics itself into build/pydeps (DESIGN.md §8).
+jioc_python_deps() {
+  local root=$1
+  local need=()
+  dpkg -s libca4.13.5 >/dev/null 2>&1 || need+=(libca4.13.5)
+  dpkg -s python3-numpy >/dev/null 2>&1 || need+=(python3-numpy)
+  dpkg -s python3-pytest >/dev/null 2>&1 || need+=(python3-pytest)
+  if ((${#need[@]})); then
+    echo "installing ${need[*]}" >&2
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2
+  fi
+  local deps="$root/build/pydeps"
+  if [[ ! -d "$deps/usr/lib/python3/dist-packages/epics" ]]; then
+    mkdir -p "$deps/download"
+    (cd "$deps/download" && { ls python3-pyepics_*.deb >/dev/null 2>&1 || apt-get download python3-pyepics >&2 || { apt-get update -qq >&2 && apt-get download python3-pyepics >&2; }; })
+    dpkg -x "$deps"/download/python3-pyepics_*.deb "$deps"
+  fi
+  export PYTHONPATH="$deps/usr/lib/python3/dist-packages${PYTHONPATH:+:$PYTHONPATH}"
+  export PYEPICS_LIBCA=$(ls /usr/lib/x86_64-linux-gnu/libca.so.* /usr/lib/*/libca.so.* 2>/dev/null | head -1)
+  export JIOC_PYTHON=/usr/bin/python3
+}
