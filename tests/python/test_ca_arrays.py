@@ -4,9 +4,10 @@ import pytest
 from epics import caget, caput
 
 
-@pytest.mark.parametrize("name,dtype,n", [("uchar128", np.uint8, 128), ("double2048", np.float64, 2048),
-                                          ("long65536", np.int32, 65536)])
-def test_numeric_waveforms_round_trip(pv, name, dtype, n):
+@pytest.mark.parametrize("n", [128, 2048, 65536])
+@pytest.mark.parametrize("kind,dtype", [("uchar", np.uint8), ("double", np.float64), ("long", np.int32)])
+def test_numeric_waveforms_round_trip(pv, kind, dtype, n):
+    name = f"{kind}{n}"
     data = (np.arange(n) % 200).astype(dtype)
     assert caput(pv(name), data, wait=True) == 1
     got = caget(pv(name))
@@ -14,10 +15,11 @@ def test_numeric_waveforms_round_trip(pv, name, dtype, n):
     assert np.array_equal(np.asarray(got, dtype=dtype), data)
 
 
-def test_string_waveform(pv):
+@pytest.mark.parametrize("n", [128, 2048, 65536])
+def test_string_waveform(pv, n):
     words = ["alpha", "beta", "gamma"]
-    assert caput(pv("string128"), words, wait=True) == 1
-    got = caget(pv("string128"), count=3)
+    assert caput(pv(f"string{n}"), words, wait=True) == 1
+    got = caget(pv(f"string{n}"), count=3)
     assert list(got) == words
 
 
