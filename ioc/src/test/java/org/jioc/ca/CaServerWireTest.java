@@ -132,6 +132,13 @@ class CaServerWireTest {
         assertTrue(Double.isNaN(c.getLowerAlarmLimit().doubleValue()));
         assertEquals(Severity.MAJOR_ALARM, c.getSeverity());
         assertEquals(Status.HIHI_ALARM, c.getStatus());
+        Channel stat = connect(ctx, "wire:ai.STAT");
+        assertEquals("HIHI", ((DBR_String) get(ctx, stat, DBRType.STRING)).getStringValue()[0]);
+        Channel sevr = connect(ctx, "wire:ai.SEVR");
+        assertEquals("MAJOR", ((DBR_String) get(ctx, sevr, DBRType.STRING)).getStringValue()[0]);
+        assertEquals(2, ((DBR_Enum) get(ctx, sevr, DBRType.ENUM)).getEnumValue()[0]);
+        stat.destroy();
+        sevr.destroy();
 
         Channel o = connect(ctx, "wire:ao");
         DBR_CTRL_Double oc = (DBR_CTRL_Double) get(ctx, o, DBRType.CTRL_DOUBLE);
