@@ -1,0 +1,182 @@
+package org.jioc.ca;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.cosylab.epics.caj.cas.CAJServerContext;
+
+import gov.aps.jca.CAException;
+import gov.aps.jca.CAStatus;
+import gov.aps.jca.CAStatusException;
+import gov.aps.jca.cas.ProcessVariable;
+import gov.aps.jca.cas.ProcessVariableAttachCallback;
+import gov.aps.jca.cas.ProcessVariableEventCallback;
+import gov.aps.jca.cas.ProcessVariableExistanceCallback;
+import gov.aps.jca.cas.ProcessVariableExistanceCompletion;
+import gov.aps.jca.cas.Server;
+
+import org.jioc.db.Database;
+import org.jioc.db.FieldAddress;
+import org.jioc.security.AccessGate;
+
+/**
+ * The Channel Access server of one IOC, on jca's CAS (org.epics:jca 2.4.9). A thin adapter: a channel name resolves
+ * through {@link Database#resolve} to a {@link FieldAddress}, which a {@link FieldPV} serves. No record logic here.
+ */
+public final class CaServer implements Server {
+    private static final Logger LOG = Logger.getLogger(CaServer.class.getName());
+
+    /** Who is connected, for the shell's {@code casr}. */
+    public record ClientInfo(String host, String user, List<String> channels) { }
+
+    private final Database db;
+    private final CaConfig cfg;
+    private volatile AccessGate gate = AccessGate.ALLOW_ALL;
+    private final Set<FieldChannel> channels = ConcurrentHashMap.newKeySet();
+    private JiocServerContext ctx;
+    private Thread runner;
+
+    public CaServer(Database db, CaConfig cfg) {
+        this.db = Objects.requireNonNull(db);
+        this.cfg = Objects.requireNonNull(cfg);
+    }
+
+    public CaConfig config() { return cfg; }
+
+    public void setAccessGate(AccessGate g) { this.gate = g == null ? AccessGate.ALLOW_ALL : g; }
+
+    AccessGate accessGate() { return gate; }
+
+    /** Open the sockets and start answering searches and connections. */
+    public synchronized void start() throws CAException {
+        if (ctx != null) throw new IllegalStateException("CA server already started");
+        JiocServerContext c = new JiocServerContext(cfg);
+        c.initialize(this);
+        ctx = c;
+        runner = new Thread(() -> {
+            try {
+                c.run(0);
+            } catch (CAException | IllegalStateException e) {
+                LOG.log(Level.FINE, "CA server run ended", e);
+            }
+        }, "CAS-run-" + c.getTcpServerPort());
+        runner.setDaemon(true);
+        runner.start();
+    }
+
+    /** Close every circuit and socket. */
+    public synchronized void stop() {
+        JiocServerContext c = ctx;
+        ctx = null;
+        if (c == null) return;
+        try {
+            c.destroy();
+        } catch (CAException | IllegalStateException e) {
+            LOG.log(Level.FINE, "CA server destroy", e);
+        }
+        channels.clear();
+    }
+
+    /** The port searches and circuits use (TCP and UDP are the same unless the TCP port was taken). */
+    public synchronized int port() {
+        return ctx != null ? ctx.getTcpServerPort() : cfg.serverPort;
+    }
+
+    /** One line per client (host, user) with the channels it has open, as {@code casr} prints. */
+    public List<ClientInfo> clients() {
+        Map<String, List<String>> byClient = new LinkedHashMap<>();
+        Map<String, String[]> who = new LinkedHashMap<>();
+        List<FieldChannel> snapshot = new ArrayList<>(channels);
+        snapshot.sort((a, b) -> Integer.compare(a.getSID(), b.getSID()));
+        for (FieldChannel ch : snapshot) {
+            String key = ch.host + "\u0000" + ch.user;
+            who.putIfAbsent(key, new String[] {ch.host, ch.user});
+            byClient.computeIfAbsent(key, k -> new ArrayList<>()).add(ch.channelName());
+        }
+        List<ClientInfo> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : byClient.entrySet()) {
+            String[] hu = who.get(e.getKey());
+            out.add(new ClientInfo(hu[0], hu[1], Collections.unmodifiableList(e.getValue())));
+        }
+        return out;
+    }
+
+    void channelOpened(FieldChannel ch) { channels.add(ch); }
+
+    void channelClosed(FieldChannel ch) { channels.remove(ch); }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // jca Server
+
+    @Override
+    public ProcessVariableExistanceCompletion processVariableExistanceTest(String name, InetSocketAddress client,
+                                                                           ProcessVariableExistanceCallback cb) {
+        if (client != null && !cfg.servesClient(client.getAddress()))
+            return ProcessVariableExistanceCompletion.DOES_NOT_EXIST_HERE;
+        return db.resolve(name) != null ? ProcessVariableExistanceCompletion.EXISTS_HERE
+                : ProcessVariableExistanceCompletion.DOES_NOT_EXIST_HERE;
+    }
+
+    @Override
+    public ProcessVariable processVariableAttach(String name, ProcessVariableEventCallback events,
+                                                 ProcessVariableAttachCallback cb) throws CAStatusException {
+        FieldAddress a = db.resolve(name);
+        if (a == null) throw new CAStatusException(CAStatus.DEFUNCT, "no channel " + name + " here");
+        return new FieldPV(this, name, a, events);
+    }
+
+    /** A free port for both TCP and UDP (CA uses the same number for both), for tests and "port 0". */
+    public static int freePort() throws IOException {
+        for (int i = 0; i < 50; i++) {
+            int p;
+            try (ServerSocket s = new ServerSocket(0)) {
+                p = s.getLocalPort();
+            }
+            try (DatagramSocket d = new DatagramSocket(p)) {
+                return p;
+            } catch (IOException busy) {
+                // try another
+            }
+        }
+        throw new IOException("no free port for TCP and UDP");
+    }
+
+    /**
+     * jca's server context with our settings put in place after its constructor read the library properties and
+     * before {@code initialize} opens sockets. This keeps each server's settings its own (two IOCs in one JVM) where
+     * system properties would be shared.
+     */
+    static final class JiocServerContext extends CAJServerContext {
+        JiocServerContext(CaConfig c) {
+            super();
+            int port = c.serverPort;
+            if (port == 0) {
+                try {
+                    port = freePort();
+                } catch (IOException e) {
+                    port = CaConfig.DEFAULT_PORT;
+                }
+            }
+            tcpServerPort = port;
+            udpServerPort = port;
+            beaconAddressList = c.beaconAddrList;
+            autoBeaconAddressList = c.autoBeaconAddrList;
+            beaconPeriod = c.beaconPeriod;
+            beaconPort = c.beaconPort;
+            maxArrayBytes = c.maxArrayBytes;
+            ignoreAddressList = c.ignoreAddrList;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.jioc.ca;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.cosylab.epics.caj.cas.handlers.AbstractCASResponseHandler;
+
+import gov.aps.jca.CAException;
+import gov.aps.jca.CAStatus;
+import gov.aps.jca.cas.ProcessVariable;
+import gov.aps.jca.cas.ProcessVariableEventCallback;
+import gov.aps.jca.cas.ProcessVariableReadCallback;
+import gov.aps.jca.cas.ProcessVariableWriteCallback;
+import gov.aps.jca.cas.ServerChannel;
+import gov.aps.jca.dbr.DBR;
+import gov.aps.jca.dbr.DBRType;
+
+import org.jioc.db.Database;
+import org.jioc.db.DbException;
+import org.jioc.db.FieldAddress;
+import org.jioc.db.FieldDef;
+import org.jioc.db.FieldListener;
+import org.jioc.db.LockSet;
+import org.jioc.db.Record;
+
+/**
+ * One CA channel's view of one field (jca creates a ProcessVariable per channel attach, each with its own event
+ * dispatcher). Reads snapshot the field under the lock set; writes go through {@link Database#putField} or, for
+ * put-callback, {@link Database#putFieldNotify}; monitors subscribe a {@link FieldListener} while anyone is
+ * interested.
+ */
+final class FieldPV extends ProcessVariable {
+    private static final Logger LOG = Logger.getLogger(FieldPV.class.getName());
+
+    private final CaServer server;
+    private final FieldAddress addr;
+    private final DBRType type;
+    private final int capacity;
+    private FieldListener listener;
+
+    FieldPV(CaServer server, String channelName, FieldAddress addr, ProcessVariableEventCallback events) {
+        super(channelName, events);
+        this.server = server;
+        this.addr = addr;
+        this.type = DbrCodec.dbrType(addr);
+        this.capacity = Math.max(1, addr.capacity());
+    }
+
+    FieldAddress address() { return addr; }
+
+    @Override
+    public DBRType getType() { return type; }
+
+    @Override
+    public int getMaxDimension() { return capacity > 1 ? 1 : 0; }
+
+    @Override
+    public int getDimensionSize(int dimension) { return dimension == 0 ? capacity : 0; }
+
+    @Override
+    public String[] getEnumLabels() {
+        if (type != DBRType.ENUM) return null;
+        try (LockSet.Guard g = addr.lock()) {
+            return DbrCodec.enumLabels(addr);
+        }
+    }
+
+    @Override
+    public ServerChannel createChannel(int cid, int sid, String userName, String hostName) throws CAException {
+        return new FieldChannel(server, this, cid, sid, userName, hostName);
+    }
+
+    @Override
+    public CAStatus read(DBR value, ProcessVariableReadCallback callback) {
+        try (LockSet.Guard g = addr.lock()) {
+            DbrCodec.fill(addr, value);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "CA read of " + name + " failed", e);
+            return CAStatus.GETFAIL;
+        }
+        return CAStatus.NORMAL;
+    }
+
+    @Override
+    public CAStatus write(DBR value, ProcessVariableWriteCallback callback) {
+        Database db = addr.record.database();
+        Database.Store store;
+        try {
+            if (addr.field.isReadOnly()) throw new DbException(DbException.Kind.READ_ONLY, addr + " is read-only");
+            store = DbrCodec.decode(addr, value);
+        } catch (DbException e) {
+            return status(e);
+        }
+        if (callback != null && isPutCallback(callback)) {
+            db.putFieldNotify(addr, store, err -> callback.processVariableWriteCompleted(
+                    err == null ? CAStatus.NORMAL : status(err)));
+            return null; // completed from the put-notify callback
+        }
+        try {
+            db.putField(addr, store);
+            return CAStatus.NORMAL;
+        } catch (DbException e) {
+            return status(e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "CA put to " + name + " failed", e);
+            return CAStatus.PUTFAIL;
+        }
+    }
+
+    /** ca_put_callback and ca_put reach the same write(); only the callback's class tells them apart (jca 2.4.9). */
+    static boolean isPutCallback(ProcessVariableWriteCallback cb) {
+        return cb.getClass().getName().contains("WriteNotify");
+    }
+
+    static CAStatus status(DbException e) {
+        switch (e.kind()) {
+            case READ_ONLY: return CAStatus.NOWTACCESS;
+            case BAD_TYPE: return CAStatus.BADTYPE;
+            default: return CAStatus.PUTFAIL; // BAD_VALUE, DISABLED, FAILED
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Monitors
+
+    @Override
+    public synchronized void interestRegister() {
+        super.interestRegister();
+        if (listener != null) return;
+        listener = this::posted;
+        addr.subscribe(listener);
+    }
+
+    @Override
+    public synchronized void interestDelete() {
+        super.interestDelete();
+        unsubscribe();
+    }
+
+    private synchronized void unsubscribe() {
+        if (listener != null) addr.unsubscribe(listener);
+        listener = null;
+    }
+
+    /** Called with the lock set held: snapshot a new CTRL-level DBR (timestamp, limits, labels) and post it. */
+    private void posted(Record r, FieldDef f, int mask) {
+        ProcessVariableEventCallback cb = eventCallback;
+        if (cb == null || mask == 0) return;
+        DBR dbr = AbstractCASResponseHandler.createDBRforReading(this);
+        try {
+            DbrCodec.fill(addr, dbr);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "CA monitor of " + name + " failed", e);
+            return;
+        }
+        // same bits: DBE_VALUE=Monitor.VALUE, DBE_LOG=Monitor.LOG, DBE_ALARM=Monitor.ALARM, DBE_PROPERTY=Monitor.PROPERTY
+        cb.postEvent(mask, dbr);
+    }
+
+    @Override
+    public void destroy() {
+        unsubscribe();
+        super.destroy();
+    }
+}
