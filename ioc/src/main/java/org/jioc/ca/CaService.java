@@ -1,0 +1,34 @@
+package org.jioc.ca;
+
+import java.util.Map;
+
+import org.jioc.IocService;
+import org.jioc.db.Database;
+
+/** Channel Access for an IOC: CA links installed before iocInit, the server started after it. */
+public final class CaService implements IocService {
+    private CaServer server;
+
+    @Override
+    public String name() { return "Channel Access"; }
+
+    @Override
+    public void beforeInit(Database db, Map<String, String> env) {
+        // st.cmd epicsEnvSet values take part, as they do for libca in a C IOC.
+        db.setRemoteLinks(new CaLinks(env));
+    }
+
+    @Override
+    public void start(Database db, Map<String, String> env) throws Exception {
+        server = new CaServer(db, CaConfig.fromEnvironment(env));
+        server.start();
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) server.stop();
+    }
+
+    /** The running server (for casr and access security), or null before iocInit. */
+    public CaServer server() { return server; }
+}
