@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 
 import org.jioc.db.DeviceRegistry;
 import org.jioc.db.Link;
-import org.jioc.db.Menu;
 import org.jioc.db.Menus;
 import org.jioc.db.Record;
 import org.jioc.db.RecordType;
@@ -53,16 +52,8 @@ final class DiscreteRecords {
     // ---------------------------------------------------------------------------------------------------------
     // Shared pieces.
 
-    /** The 16 state prefixes of mbbi/mbbo (ZRVL, ZRST, ZRSV ...). */
-    static final String[] STATES = {"ZR", "ON", "TW", "TH", "FR", "FV", "SX", "SV", "EI", "NI", "TE", "EL", "TV",
-        "TT", "FT", "FF"};
-
     /** Size of ZNAM/ONAM and ZRST..FFST (dbd size 26). */
     static final int STATE_STRING_SIZE = 26;
-
-    /** Output-execute options of longout (longoutOOPT). */
-    static final Menu LONGOUT_OOPT = new Menu("longoutOOPT", "Every Time", "On Change", "When Zero",
-            "When Non-zero", "Transition To Zero", "Transition To Non-zero");
 
     /**
      * The dset's init_record, called by the record at the point base calls it (after the record's own set-up,

@@ -7,6 +7,7 @@ import org.jioc.db.FieldDef;
 import org.jioc.db.FieldListener;
 import org.jioc.db.Limits;
 import org.jioc.db.Link;
+import org.jioc.db.Menu;
 import org.jioc.db.Menus;
 import org.jioc.db.Record;
 import org.jioc.db.RecordType;
@@ -16,6 +17,10 @@ import org.jioc.db.RecordType;
  * IVOA, and OOPT/OOCH (write every time, only on change, or on zero/non-zero conditions).
  */
 public final class LongoutRecord extends Record {
+    /** Output-execute options of longout (longoutOOPT). */
+    static final Menu LONGOUT_OOPT = new Menu("longoutOOPT", "Every Time", "On Change", "When Zero",
+            "When Non-zero", "Transition To Zero", "Transition To Non-zero");
+
     public static final RecordType TYPE = new RecordType("longout");
     static final int VAL = TYPE.lng("VAL").pp().value().slot();
     static final int OUT = TYPE.outlink("OUT").special().slot();
@@ -47,7 +52,7 @@ public final class LongoutRecord extends Record {
     static final int IVOA = TYPE.menu("IVOA", Menus.IVOA).slot();
     static final int IVOV = TYPE.lng("IVOV").slot();
     static final int PVAL = TYPE.lng("PVAL").readOnly().slot();
-    static final int OOPT = TYPE.menu("OOPT", DiscreteRecords.LONGOUT_OOPT).slot();
+    static final int OOPT = TYPE.menu("OOPT", LONGOUT_OOPT).slot();
     static final int OOCH = TYPE.menu("OOCH", Menus.YES_NO).initial("YES").slot();
 
     static {

@@ -15,6 +15,10 @@ import org.jioc.db.RecordType;
  * (SDEF), else taken directly; per-state severities, UNSV for an unknown state, COS alarm.
  */
 public final class MbbiRecord extends Record {
+    /** The 16 state prefixes of mbbi/mbbo (ZRVL, ZRST, ZRSV ...). */
+    static final String[] STATES = {"ZR", "ON", "TW", "TH", "FR", "FV", "SX", "SV", "EI", "NI", "TE", "EL", "TV",
+        "TT", "FT", "FF"};
+
     public static final RecordType TYPE = new RecordType("mbbi");
     static final int VAL = TYPE.add("VAL", DbfType.ENUM).pp().value().slot();
     static final int NOBT = TYPE.ushrt("NOBT").slot();
@@ -24,7 +28,7 @@ public final class MbbiRecord extends Record {
     static final int[] SV = new int[16];
 
     static {
-        String[] s = DiscreteRecords.STATES;
+        String[] s = STATES;
         for (int i = 0; i < 16; i++) VL[i] = TYPE.ulng(s[i] + "VL").pp().special().slot();
         for (int i = 0; i < 16; i++) {
             ST[i] = TYPE.str(s[i] + "ST", DiscreteRecords.STATE_STRING_SIZE).pp().special().prop().slot();
@@ -186,7 +190,7 @@ public final class MbbiRecord extends Record {
     }
 
     static int stateIndex(String prefix) {
-        for (int i = 0; i < 16; i++) if (DiscreteRecords.STATES[i].equals(prefix)) return i;
+        for (int i = 0; i < 16; i++) if (STATES[i].equals(prefix)) return i;
         return -1;
     }
 

@@ -26,7 +26,7 @@ public final class MbboRecord extends Record {
     static final int[] SV = new int[16];
 
     static {
-        String[] s = DiscreteRecords.STATES;
+        String[] s = MbbiRecord.STATES;
         for (int i = 0; i < 16; i++) VL[i] = TYPE.ulng(s[i] + "VL").pp().special().slot();
         for (int i = 0; i < 16; i++) {
             ST[i] = TYPE.str(s[i] + "ST", DiscreteRecords.STATE_STRING_SIZE).pp().special().prop().slot();
