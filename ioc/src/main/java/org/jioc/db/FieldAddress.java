@@ -26,7 +26,7 @@ public final class FieldAddress {
 
     /** Native element count (NELM). */
     public int capacity() {
-        if (longString) return field.type.isLink() ? LINK_STRING_SIZE : field.size;
+        if (longString) return field.type.isLink() ? LINK_STRING_SIZE : record.stringSize(field);
         return field.isArray() ? record.arrayCapacity(field) : 1;
     }
 

@@ -169,6 +169,12 @@ public abstract class Record {
     /** The field's DBF type as clients see it; waveform-like records report FTVL for VAL. */
     public DbfType fieldType(FieldDef f) { return f.type; }
 
+    /**
+     * Capacity in bytes (including the NUL) of a STRING field in this record: the dbd size, or a per-record size
+     * for long-string records (lsi/lso VAL sized by SIZV, as their cvt_dbaddr sets field_size).
+     */
+    public int stringSize(FieldDef f) { return f.size; }
+
     /** Capacity (NELM) of an array field; 1 for scalars. */
     public int arrayCapacity(FieldDef f) { return 1; }
 
@@ -570,7 +576,7 @@ public abstract class Record {
             }
             default:
                 if (f.type == DbfType.STRING) {
-                    o[f.slot] = truncate(s, f.size - 1);
+                    o[f.slot] = truncate(s, stringSize(f) - 1);
                 } else if (f.type.isLink()) {
                     if (db != null && db.isRunning()) db.relink(this, f, s);
                     else o[f.slot] = new Link.Unresolved(s);
