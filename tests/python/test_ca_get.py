@@ -1,9 +1,39 @@
 """Gets with libca: default (native count) caget, every DBR family, CTRL/TIME metadata, enums, long strings."""
+import ctypes
 import time
 
 import numpy as np
 import pytest
 from epics import ca, caget, caput, dbr
+
+# pyepics names and decodes only the plain, TIME and CTRL families; STS and GR are read through libca directly.
+DBR_STS_DOUBLE, DBR_GR_DOUBLE = 13, 27
+
+
+class StsDouble(ctypes.Structure):
+    _fields_ = [("status", ctypes.c_short), ("severity", ctypes.c_short), ("pad", ctypes.c_int),
+                ("value", ctypes.c_double)]
+
+
+class GrDouble(ctypes.Structure):
+    _fields_ = [("status", ctypes.c_short), ("severity", ctypes.c_short), ("precision", ctypes.c_short),
+                ("pad0", ctypes.c_short), ("units", ctypes.c_char * 8),
+                ("upper_disp_limit", ctypes.c_double), ("lower_disp_limit", ctypes.c_double),
+                ("upper_alarm_limit", ctypes.c_double), ("upper_warning_limit", ctypes.c_double),
+                ("lower_warning_limit", ctypes.c_double), ("lower_alarm_limit", ctypes.c_double),
+                ("value", ctypes.c_double)]
+
+
+def raw_get(chid, ftype, struct):
+    """ca_array_get of one element of a DBR family pyepics does not decode."""
+    libca = ca.initialize_libca()
+    buf = struct()
+    assert libca.ca_array_get(ftype, 1, chid, ctypes.byref(buf)) == 1
+    assert libca.ca_pend_io(ctypes.c_double(5.0)) == 1
+    md = {name: getattr(buf, name) for name, _ in struct._fields_}
+    if "units" in md:
+        md["units"] = md["units"].decode()
+    return md
 
 
 def chid_of(name):
@@ -36,9 +66,13 @@ def test_native_types_and_counts(pv):
 def test_every_dbr_family_of_a_double(pv, family):
     caput(pv("ao1"), -3.25, wait=True)
     chid = chid_of(pv("ao1"))
-    ftype = {"plain": dbr.DOUBLE, "STS": dbr.STS_DOUBLE, "TIME": dbr.TIME_DOUBLE, "GR": dbr.GR_DOUBLE,
-             "CTRL": dbr.CTRL_DOUBLE}[family]
-    md = ca.get_with_metadata(chid, ftype=ftype)
+    if family == "STS":
+        md = raw_get(chid, DBR_STS_DOUBLE, StsDouble)
+    elif family == "GR":
+        md = raw_get(chid, DBR_GR_DOUBLE, GrDouble)
+    else:
+        ftype = {"plain": dbr.DOUBLE, "TIME": dbr.TIME_DOUBLE, "CTRL": dbr.CTRL_DOUBLE}[family]
+        md = ca.get_with_metadata(chid, ftype=ftype)
     assert md["value"] == pytest.approx(-3.25)
     if family != "plain":
         assert md["severity"] == 0 and md["status"] == 0
@@ -57,11 +91,11 @@ def test_every_dbr_family_of_a_double(pv, family):
 
 @pytest.mark.parametrize("ftype", [dbr.STRING, dbr.SHORT, dbr.FLOAT, dbr.ENUM, dbr.CHAR, dbr.LONG, dbr.DOUBLE,
                                    dbr.TIME_STRING, dbr.TIME_SHORT, dbr.TIME_FLOAT, dbr.TIME_CHAR, dbr.TIME_LONG,
-                                   dbr.CTRL_SHORT, dbr.CTRL_FLOAT, dbr.CTRL_LONG, dbr.CTRL_CHAR, dbr.STS_STRING])
+                                   dbr.CTRL_SHORT, dbr.CTRL_FLOAT, dbr.CTRL_LONG, dbr.CTRL_CHAR, dbr.TIME_ENUM])
 def test_conversion_to_any_requested_type(pv, ftype):
     caput(pv("ao1"), 42.0, wait=True)
     value = ca.get(chid_of(pv("ao1")), ftype=ftype)
-    if ftype in (dbr.STRING, dbr.TIME_STRING, dbr.STS_STRING):
+    if ftype in (dbr.STRING, dbr.TIME_STRING):
         assert float(value) == pytest.approx(42.0)
     else:
         assert value == 42

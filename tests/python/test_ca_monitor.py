@@ -5,6 +5,21 @@ import numpy as np
 from epics import ca, caput, dbr
 
 
+import pytest
+
+_ACTIVE = []
+
+
+@pytest.fixture(autouse=True)
+def clear_subscriptions():
+    """Subscriptions are cleared when their test ends; until then the handles stay referenced (pyepics needs it)."""
+    yield
+    while _ACTIVE:
+        handles = _ACTIVE.pop()
+        ca.clear_subscription(handles[2])
+    ca.poll()
+
+
 def subscribe(name, mask=None, ftype=None):
     chid = ca.create_channel(name, connect=True)
     assert ca.connect_channel(chid, timeout=5.0)
@@ -15,6 +30,7 @@ def subscribe(name, mask=None, ftype=None):
 
     # The returned handles must stay referenced while the subscription is active.
     handles = ca.create_subscription(chid, use_time=True, mask=mask, callback=cb, ftype=ftype)
+    _ACTIVE.append(handles)
     return got, handles
 
 

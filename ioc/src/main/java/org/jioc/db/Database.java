@@ -192,6 +192,11 @@ public final class Database {
         }
         pini.sort(Comparator.comparingLong(r -> r.l[Record.PHAS]));
         for (Record r : pini) processLocked(r);
+        for (Record r : records.values()) {
+            for (FieldDef f : r.type().fields()) {
+                if (f.type.isLink() && r.o[f.slot] instanceof DbLink) ((DbLink) r.o[f.slot]).initialUpdate();
+            }
+        }
         for (InitHook h : initHooks) h.afterInit(this);
     }
 

@@ -41,6 +41,16 @@ public final class DbLink extends Link {
         target.addListener(field, cpListener);
     }
 
+    /**
+     * The first monitor update a CP link gets after connecting (EPICS CP links are CA monitors): process the owner
+     * once at the end of iocInit, so readbacks start with their source's value.
+     */
+    void initialUpdate() {
+        if (cpListener == null) return;
+        if (opts.pp == LinkOptions.Pp.CPP && owner.l[Record.SCAN] != Menus.SCAN_PASSIVE) return;
+        owner.db.scanOnce(owner);
+    }
+
     @Override
     public void close() {
         if (cpListener != null) target.removeListener(field, cpListener);

@@ -134,6 +134,15 @@ class CoreSemanticsTest {
     }
 
     @Test
+    void cpLinkGivesItsOwnerTheSourceValueAtInit() throws Exception {
+        db();
+        rec(db, "ao", "src", "VAL=3", "PINI=YES");
+        rec(db, "ai", "rbv", "INP=src CP");
+        db.init();
+        waitFor(() -> val("rbv") == 3.0 && "NO_ALARM".equals(field("rbv", "SEVR")));
+    }
+
+    @Test
     void maximizeSeverityModes() throws Exception {
         db();
         rec(db, "ao", "src", "HIGH=5", "HSV=MINOR", "HIHI=8", "HHSV=MAJOR");
