@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 class LibcaSmokeTest {
     static final String PYTHON = "/usr/bin/python3";
-    static final String PYEPICS = System.getProperty("pyepics.path", "/tmp/pyepics/usr/lib/python3/dist-packages");
+    /** scripts/test unpacks Debian's pyepics into build/pydeps before Maven runs (tests run in ioc/). */
+    static final String PYEPICS = System.getProperty("pyepics.path",
+            Path.of("..", "build", "pydeps", "usr", "lib", "python3", "dist-packages").toAbsolutePath().normalize()
+                    .toString());
     static final String LIBCA = System.getProperty("pyepics.libca", "/usr/lib/x86_64-linux-gnu/libca.so.4.13.5");
 
     @Test
