@@ -340,6 +340,21 @@ public abstract class Record {
         return delta > deadband ? addMask : 0;
     }
 
+    /**
+     * The start of an analog record's monitor(): the alarm mask from resetAlarms, MDEL/ADEL deadbands of a DOUBLE
+     * value (updating its last-posted copies), and the value posted with the union. Returns that mask.
+     */
+    public final int monitorDoubleValue(int val, int mlst, int alst, int mdel, int adel) {
+        int mask = resetAlarms();
+        int v = deadband(d[mlst], d[val], d[mdel], FieldListener.DBE_VALUE);
+        if (v != 0) d[mlst] = d[val];
+        int a = deadband(d[alst], d[val], d[adel], FieldListener.DBE_LOG);
+        if (a != 0) d[alst] = d[val];
+        mask |= v | a;
+        if (mask != 0) postD(val, mask);
+        return mask;
+    }
+
     /** recGblGetTimeStamp: TSEL/TSE select the time source; TSE -2 means device support already set it. */
     public final void getTimeStamp() {
         Link tsel = (Link) o[TSEL];

@@ -172,13 +172,7 @@ public final class AoRecord extends Record {
     }
 
     private void monitor() {
-        int mask = resetAlarms();
-        int v = deadband(d[MLST], d[VAL], d[MDEL], FieldListener.DBE_VALUE);
-        if (v != 0) d[MLST] = d[VAL];
-        int a = deadband(d[ALST], d[VAL], d[ADEL], FieldListener.DBE_LOG);
-        if (a != 0) d[ALST] = d[VAL];
-        mask |= v | a;
-        if (mask != 0) postD(VAL, mask);
+        int mask = monitorDoubleValue(VAL, MLST, ALST, MDEL, ADEL);
         if (l[OMOD] != 0) mask |= FieldListener.DBE_VALUE | FieldListener.DBE_LOG;
         if (mask != 0) {
             l[OMOD] = 0;

@@ -3,7 +3,6 @@ package org.jioc.record;
 import org.jioc.calc.CalcExpression;
 import org.jioc.db.DbException;
 import org.jioc.db.FieldDef;
-import org.jioc.db.FieldListener;
 import org.jioc.db.Limits;
 import org.jioc.db.Menus;
 import org.jioc.db.RecordType;
@@ -86,13 +85,7 @@ public final class CalcRecord extends org.jioc.db.Record {
     }
 
     private void monitor() {
-        int mask = resetAlarms();
-        int v = deadband(d[MLST], d[VAL], d[MDEL], FieldListener.DBE_VALUE);
-        if (v != 0) d[MLST] = d[VAL];
-        int a = deadband(d[ALST], d[VAL], d[ADEL], FieldListener.DBE_LOG);
-        if (a != 0) d[ALST] = d[VAL];
-        mask |= v | a;
-        if (mask != 0) postD(VAL, mask);
+        int mask = monitorDoubleValue(VAL, MLST, ALST, MDEL, ADEL);
         CalcSupport.postInputs(this, A, LA, mask);
     }
 

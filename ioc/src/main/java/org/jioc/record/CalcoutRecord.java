@@ -274,13 +274,7 @@ public final class CalcoutRecord extends Record {
     }
 
     private void monitor() {
-        int mask = resetAlarms();
-        int v = deadband(d[MLST], d[VAL], d[MDEL], FieldListener.DBE_VALUE);
-        if (v != 0) d[MLST] = d[VAL];
-        int a = deadband(d[ALST], d[VAL], d[ADEL], FieldListener.DBE_LOG);
-        if (a != 0) d[ALST] = d[VAL];
-        mask |= v | a;
-        if (mask != 0) postD(VAL, mask);
+        int mask = monitorDoubleValue(VAL, MLST, ALST, MDEL, ADEL);
         CalcSupport.postInputs(this, A, LA, mask);
         if (d[POVL] != d[OVAL]) {
             postD(OVAL, mask | FieldListener.DBE_VALUE | FieldListener.DBE_LOG);
