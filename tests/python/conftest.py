@@ -2,7 +2,9 @@
 
 The CA environment must be set before pyepics loads libca, so it is done at import time here.
 """
+import ctypes
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -40,6 +42,11 @@ os.environ.update({
 import epics  # noqa: E402  (after the environment is set)
 
 
+def _die_with_parent():
+    """The IOC gets SIGTERM if pytest itself is killed (PR_SET_PDEATHSIG), so no IOC outlives a cut-off run."""
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def ioc():
     """The jioc process; stopped by its PID at the end."""
@@ -53,7 +60,8 @@ def ioc():
     proc = subprocess.Popen(
         ["java", "-Xmx4g", f"-Djioc.home={ROOT}", "-jar", str(jar), "--headless",
          str(ROOT / "pv-definitions" / "test" / "st.cmd")],
-        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, cwd=ROOT)
+        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, cwd=ROOT,
+        preexec_fn=_die_with_parent)
     try:
         deadline = time.time() + 60
         while time.time() < deadline:
