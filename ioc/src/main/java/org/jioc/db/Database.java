@@ -177,11 +177,13 @@ public final class Database {
             }
         }
         if (!errors.isEmpty()) throw new DbException(DbException.Kind.FAILED, String.join("\n", errors));
+        List<DbLink> dbLinks = new ArrayList<>();
         for (Record r : records.values()) {
             for (FieldDef f : r.type().fields()) {
-                if (f.type.isLink() && r.o[f.slot] instanceof DbLink) ((DbLink) r.o[f.slot]).subscribeIfCp();
+                if (f.type.isLink() && r.o[f.slot] instanceof DbLink) dbLinks.add((DbLink) r.o[f.slot]);
             }
         }
+        for (DbLink link : dbLinks) link.subscribeIfCp();
         running = true;
         scheduler.start();
         for (Record r : records.values()) scheduler.add(r);
@@ -192,11 +194,7 @@ public final class Database {
         }
         pini.sort(Comparator.comparingLong(r -> r.l[Record.PHAS]));
         for (Record r : pini) processLocked(r);
-        for (Record r : records.values()) {
-            for (FieldDef f : r.type().fields()) {
-                if (f.type.isLink() && r.o[f.slot] instanceof DbLink) ((DbLink) r.o[f.slot]).initialUpdate();
-            }
-        }
+        for (DbLink link : dbLinks) link.initialUpdate();
         for (InitHook h : initHooks) h.afterInit(this);
     }
 
@@ -364,7 +362,7 @@ public final class Database {
         if (r.l[Record.DISP] != 0 && !f.name.equals("DISP"))
             throw new DbException(DbException.Kind.DISABLED, r.name() + " has puts disabled (DISP=1)");
         put(r, f, store);
-        if (f.slot == Record.PROC && f.name.equals("PROC")
+        if (Record.isProc(f)
                 || (f.isPP() && r.l[Record.SCAN] == Menus.SCAN_PASSIVE)) {
             if (r.l[Record.PACT] != 0) {
                 r.l[Record.RPRO] = 1;

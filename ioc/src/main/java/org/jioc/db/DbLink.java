@@ -141,7 +141,7 @@ public final class DbLink extends Link {
             target.inheritSevr(opts.ms, (int) from.l[Record.NSTA], (int) from.l[Record.NSEV],
                     (String) from.o[Record.NAMSG]);
         }
-        boolean isProc = field == target.type().field("PROC");
+        boolean isProc = Record.isProc(field);
         if (isProc || (opts.pp == LinkOptions.Pp.PP && target.l[Record.SCAN] == Menus.SCAN_PASSIVE)) {
             if (target.l[Record.PUTF] != 0) target.l[Record.RPRO] = 1;
             else from.db.scanPassive(from, target, isProc);

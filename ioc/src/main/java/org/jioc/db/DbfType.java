@@ -43,7 +43,6 @@ public enum DbfType {
     public long fromDouble(double v) {
         if (Double.isNaN(v)) return 0;
         if (this == UINT64 && v >= 9.223372036854775807E18) return (long) (v - 9.223372036854775807E18) + Long.MIN_VALUE;
-        if (this == ULONG && v >= 0) return narrow((long) v);
         return narrow((long) v);
     }
 

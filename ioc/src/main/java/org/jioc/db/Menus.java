@@ -23,7 +23,6 @@ public final class Menus {
             "typeKdegF", "typeKdegC", "typeJdegF", "typeJdegC", "typeEdegF(ixe only)", "typeEdegC(ixe only)",
             "typeTdegF", "typeTdegC", "typeRdegF", "typeRdegC", "typeSdegF", "typeSdegC");
     public static final Menu POST = new Menu("menuPost", "On Change", "Always");
-    public static final Menu ALARM_SEVR_NONE = ALARM_SEVR;
 
     /** Alarm severities and statuses as ints, named as in alarm.h. */
     public static final int NO_ALARM = 0, MINOR = 1, MAJOR = 2, INVALID = 3;

@@ -190,7 +190,7 @@ public abstract class Record {
     }
 
     /** Whether this record type is the VAL-bearing kind whose VAL must be posted on disable (all are). */
-    protected FieldDef valueField() { return type.field("VAL"); }
+    protected FieldDef valueField() { return type.valueField(); }
 
     // ------------------------------------------------------------------------------------------------------------
     // dbProcess
@@ -366,10 +366,9 @@ public abstract class Record {
             }
         }
         if (l[TSE] == -2) return;
-        long now = System.currentTimeMillis();
-        long nanos = System.nanoTime() % 1_000_000L;
-        timeSec = Math.floorDiv(now, 1000);
-        timeNsec = (int) (Math.floorMod(now, 1000) * 1_000_000L + (nanos < 0 ? -nanos : nanos));
+        java.time.Instant now = java.time.Instant.now();
+        timeSec = now.getEpochSecond();
+        timeNsec = now.getNano();
     }
 
     /** recGblFwdLink: process FLNK, finish put-notify, honour RPRO, clear PUTF. */
@@ -643,6 +642,9 @@ public abstract class Record {
         if (s.length() <= max) return s;
         return s.substring(0, Math.max(0, max));
     }
+
+    /** A put to PROC processes the record whatever its SCAN (dbPutField, dbDbPutValue). */
+    static boolean isProc(FieldDef f) { return f.slot == PROC && f.name.equals("PROC"); }
 
     // Convenience accessors for record code.
     public final Link link(int slot) { return (Link) o[slot]; }

@@ -30,6 +30,9 @@ public final class RecordType {
 
     public List<FieldDef> fields() { return Collections.unmodifiableList(fields); }
 
+    /** The VAL field, or null; looked up once, since dbProcess needs it on every disable/active pass. */
+    public FieldDef valueField() { return byName.get("VAL"); }
+
     /** Field by name (case-sensitive, as in EPICS), or null. */
     public FieldDef field(String fieldName) { return byName.get(fieldName); }
 

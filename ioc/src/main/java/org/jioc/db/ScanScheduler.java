@@ -205,8 +205,6 @@ public final class ScanScheduler {
         }
     }
 
-    boolean isRunning() { return running; }
-
     static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);

@@ -1,7 +1,6 @@
 package org.jioc.shell;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -154,5 +153,4 @@ final class StandardCommands {
         if (line.length() > 0) s.out().println(line.toString().stripTrailing());
     }
 
-    static List<String> list(String... s) { return new ArrayList<>(List.of(s)); }
 }
