@@ -18,6 +18,7 @@ import org.jioc.load.DbModel;
 import org.jioc.load.FieldDecl;
 import org.jioc.load.RecordDecl;
 import org.jioc.record.StandardRecords;
+import org.jioc.security.AccessSecurity;
 
 /**
  * One IOC: the environment, the database files loaded so far, and after iocInit the running database with its
@@ -31,6 +32,7 @@ public final class Ioc {
     private final DbModel model = new DbModel();
     private final DbLoader loader = new DbLoader(model);
     private final List<IocService> services = new ArrayList<>();
+    private final AccessSecurity accessSecurity = new AccessSecurity();
     private Database db;
     private boolean stopped;
 
@@ -44,6 +46,9 @@ public final class Ioc {
     public DeviceRegistry devices() { return devices; }
 
     public DbModel model() { return model; }
+
+    /** Who may read and write what; the same object for the IOC's whole life (its rules may be replaced). */
+    public AccessSecurity accessSecurity() { return accessSecurity; }
 
     /** The running database, or null before iocInit. */
     public Database database() { return db; }

@@ -7,6 +7,6 @@ public final class Services {
     private Services() { }
 
     public static void install(Ioc ioc) {
-        ioc.addService(new CaService());
+        ioc.addService(new CaService(ioc.accessSecurity()));
     }
 }

@@ -4,10 +4,14 @@ import java.util.Map;
 
 import org.jioc.IocService;
 import org.jioc.db.Database;
+import org.jioc.security.AccessGate;
 
 /** Channel Access for an IOC: CA links installed before iocInit, the server started after it. */
 public final class CaService implements IocService {
+    private final AccessGate access;
     private CaServer server;
+
+    public CaService(AccessGate access) { this.access = access; }
 
     @Override
     public String name() { return "Channel Access"; }
@@ -21,6 +25,7 @@ public final class CaService implements IocService {
     @Override
     public void start(Database db, Map<String, String> env) throws Exception {
         server = new CaServer(db, CaConfig.fromEnvironment(env));
+        server.setAccessGate(access);
         server.start();
     }
 

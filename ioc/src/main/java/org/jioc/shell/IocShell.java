@@ -36,7 +36,7 @@ public final class IocShell {
         this.ioc = ioc;
         this.out = out;
         this.cwd = workingDirectory.toAbsolutePath().normalize();
-        StandardCommands.register(this);
+        CommandSets.registerAll(this);
     }
 
     public Ioc ioc() { return ioc; }

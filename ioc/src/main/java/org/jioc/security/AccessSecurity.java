@@ -1,0 +1,44 @@
+package org.jioc.security;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.jioc.db.FieldDef;
+import org.jioc.db.Record;
+
+/**
+ * The IOC's one access-security object, handed to every protocol server at start. The rules behind it may be
+ * replaced (asInit) or change their answers (CALC conditions); either way the servers are told through the rights
+ * listeners so they can re-send rights to connected clients. Without rules everybody may read and write.
+ */
+public final class AccessSecurity implements AccessGate {
+    private volatile AccessGate rules = AccessGate.ALLOW_ALL;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    public AccessGate rules() { return rules; }
+
+    /** Replace the rules (null: allow all) and tell the servers. */
+    public void install(AccessGate newRules) {
+        rules = newRules == null ? AccessGate.ALLOW_ALL : newRules;
+        rightsChanged();
+    }
+
+    /** Answers may have changed (a CALC input moved, a record's ASG changed): servers re-check their channels. */
+    public void rightsChanged() {
+        for (Runnable l : listeners) l.run();
+    }
+
+    public void addRightsListener(Runnable l) { listeners.add(l); }
+
+    public void removeRightsListener(Runnable l) { listeners.remove(l); }
+
+    @Override
+    public boolean canRead(Record r, FieldDef f, String user, String host) {
+        return rules.canRead(r, f, user, host);
+    }
+
+    @Override
+    public boolean canWrite(Record r, FieldDef f, String user, String host) {
+        return rules.canWrite(r, f, user, host);
+    }
+}
