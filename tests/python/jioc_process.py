@@ -58,6 +58,9 @@ def start_ioc(st_cmd, env_extra=None, log_name="test-ioc.log", ready=None, timeo
     log_path.parent.mkdir(exist_ok=True)
     log = open(log_path, "w")
     env = dict(os.environ)
+    # Beacons go to the repeater port only: the address list names other test IOCs' ports, and jca's server prints
+    # a hex dump for every beacon that reaches its search port.
+    env.setdefault("EPICS_CAS_BEACON_ADDR_LIST", "127.0.0.1")
     env.update(env_extra or {})
     proc = subprocess.Popen(
         ["java", "-Xmx4g", f"-Djioc.home={ROOT}", "-jar", str(JAR), "--headless", str(st_cmd)],

@@ -1,15 +1,13 @@
 package org.jioc;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.jioc.shell.Console;
 import org.jioc.shell.IocShell;
 import org.jioc.shell.ShellException;
 
@@ -37,7 +35,7 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         int rc = new CommandLine(new Main()).execute(args);
-        if (rc != 0) System.exit(rc);
+        System.exit(rc); // library threads (terminal, CA) must not keep a stopped IOC's JVM alive
     }
 
     @Override
@@ -82,28 +80,12 @@ public final class Main implements Callable<Integer> {
             return 0;
         }
         if (!headless && System.console() != null) {
-            interact(shell);
+            Console.run(shell);
             ioc.stop();
             return 0;
         }
         stopped.await();
         return 0;
-    }
-
-    /** A plain line-reading console; the full iocsh console with history and completion comes later. */
-    private static void interact(IocShell shell) throws java.io.IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        while (!shell.exitRequested()) {
-            System.out.print("jioc> ");
-            System.out.flush();
-            String line = in.readLine();
-            if (line == null) break;
-            try {
-                shell.execute(line);
-            } catch (ShellException e) {
-                System.out.println(e.getMessage());
-            }
-        }
     }
 
     /** The jioc home: -Djioc.home, else two levels above ioc/target/jioc.jar, else the working directory. */

@@ -54,6 +54,7 @@ final class CaLink extends Link {
     private String[] labels;
     private long timeSec;
     private int timeNsec;
+    private volatile int disconnects;
 
     CaLink(CaLinks links, Record owner, FieldDef field, String pvName, LinkOptions opts) {
         super(textOf(pvName, opts));
@@ -84,8 +85,10 @@ final class CaLink extends Link {
 
     private void connectionChanged(ConnectionEvent ev) {
         boolean up = ev.isConnected();
+        boolean was = connected;
         connected = up;
         if (!up) {
+            if (was) disconnects++;
             synchronized (this) {
                 stat = Menus.LINK_ALARM;
                 sevr = Menus.INVALID;
@@ -379,4 +382,21 @@ final class CaLink extends Link {
     synchronized long[] lastTime() { return new long[] {timeSec, timeNsec}; }
 
     String pvName() { return pvName; }
+
+    /** This link's state for dbcar. */
+    CaLinks.LinkReport report() {
+        Channel ch = channel;
+        boolean up = connected && ch != null;
+        boolean read = up && safe(ch::getReadAccess);
+        boolean write = up && safe(ch::getWriteAccess);
+        return new CaLinks.LinkReport(owner.name(), field.name, pvName, isConnected(), read, write, disconnects);
+    }
+
+    private static boolean safe(java.util.function.BooleanSupplier s) {
+        try {
+            return s.getAsBoolean();
+        } catch (IllegalStateException e) {
+            return false; // channel closed meanwhile
+        }
+    }
 }

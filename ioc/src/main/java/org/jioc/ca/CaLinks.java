@@ -66,6 +66,21 @@ public final class CaLinks implements RemoteLinks {
 
     void dropped(CaLink l) { links.remove(l); }
 
+    /** One CA link as dbcar reports it. */
+    public record LinkReport(String record, String field, String pv, boolean connected, boolean canRead,
+            boolean canWrite, int disconnects) { }
+
+    /** Every CA link (optionally only those of one record), sorted by record and field. */
+    public java.util.List<LinkReport> report(String recordName) {
+        java.util.List<LinkReport> out = new java.util.ArrayList<>();
+        for (CaLink l : links) {
+            LinkReport r = l.report();
+            if (recordName == null || recordName.equals(r.record())) out.add(r);
+        }
+        out.sort(java.util.Comparator.comparing(LinkReport::record).thenComparing(LinkReport::field));
+        return out;
+    }
+
     /** Number of CA links and how many are connected (dbcar). */
     public int[] counts() {
         int n = 0, c = 0;

@@ -6,9 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.cosylab.epics.caj.cas.CAJServerContext;
+import com.cosylab.epics.caj.cas.CASTransport;
+import com.cosylab.epics.caj.impl.Transport;
 
 import gov.aps.jca.CAException;
 import gov.aps.jca.CAStatus;
@@ -38,8 +38,9 @@ import org.jioc.security.AccessGate;
 public final class CaServer implements Server {
     private static final Logger LOG = Logger.getLogger(CaServer.class.getName());
 
-    /** Who is connected, for the shell's {@code casr}. */
-    public record ClientInfo(String host, String user, List<String> channels) { }
+    /** One client circuit (TCP connection), as {@code casr} prints it. */
+    public record ClientInfo(String address, String host, String user, int minorVersion, int priority,
+            List<String> channels) { }
 
     private final Database db;
     private final CaConfig cfg;
@@ -94,24 +95,33 @@ public final class CaServer implements Server {
         return ctx != null ? ctx.getTcpServerPort() : cfg.serverPort;
     }
 
-    /** One line per client (host, user) with the channels it has open, as {@code casr} prints. */
+    /** Every connected circuit with the channels it has open (jca's transport registry), as {@code casr} prints. */
     public List<ClientInfo> clients() {
-        Map<String, List<String>> byClient = new LinkedHashMap<>();
-        Map<String, String[]> who = new LinkedHashMap<>();
-        List<FieldChannel> snapshot = new ArrayList<>(channels);
-        snapshot.sort((a, b) -> Integer.compare(a.getSID(), b.getSID()));
-        for (FieldChannel ch : snapshot) {
-            String key = ch.host + "\u0000" + ch.user;
-            who.putIfAbsent(key, new String[] {ch.host, ch.user});
-            byClient.computeIfAbsent(key, k -> new ArrayList<>()).add(ch.channelName());
+        JiocServerContext c;
+        synchronized (this) {
+            c = ctx;
         }
+        if (c == null) return List.of();
+        List<FieldChannel> open = new ArrayList<>(channels);
+        open.sort((a, b) -> Integer.compare(a.getSID(), b.getSID()));
         List<ClientInfo> out = new ArrayList<>();
-        for (Map.Entry<String, List<String>> e : byClient.entrySet()) {
-            String[] hu = who.get(e.getKey());
-            out.add(new ClientInfo(hu[0], hu[1], Collections.unmodifiableList(e.getValue())));
+        for (Transport t : c.getTransportRegistry().toArray()) {
+            if (!(t instanceof CASTransport)) continue;
+            CASTransport ct = (CASTransport) t;
+            List<String> names = new ArrayList<>();
+            for (FieldChannel ch : open) {
+                if (ct.getChannel(ch.getSID()) == ch) names.add(ch.channelName());
+            }
+            InetSocketAddress ra = ct.getRemoteAddress();
+            String address = ra == null ? "?" : ra.getAddress().getHostAddress() + ":" + ra.getPort();
+            out.add(new ClientInfo(address, nonNull(ct.getClientHostname()), nonNull(ct.getClientUsername()),
+                    ct.getMinorRevision(), ct.getPriority(), Collections.unmodifiableList(names)));
         }
+        out.sort((x, y) -> x.address().compareTo(y.address()));
         return out;
     }
+
+    private static String nonNull(String s) { return s == null ? "" : s; }
 
     void channelOpened(FieldChannel ch) { channels.add(ch); }
 

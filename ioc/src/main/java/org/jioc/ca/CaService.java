@@ -10,6 +10,7 @@ import org.jioc.security.AccessGate;
 public final class CaService implements IocService {
     private final AccessGate access;
     private CaServer server;
+    private CaLinks links;
 
     public CaService(AccessGate access) { this.access = access; }
 
@@ -19,7 +20,8 @@ public final class CaService implements IocService {
     @Override
     public void beforeInit(Database db, Map<String, String> env) {
         // st.cmd epicsEnvSet values take part, as they do for libca in a C IOC.
-        db.setRemoteLinks(new CaLinks(env));
+        links = new CaLinks(env);
+        db.setRemoteLinks(links);
     }
 
     @Override
@@ -33,6 +35,9 @@ public final class CaService implements IocService {
     public void stop() {
         if (server != null) server.stop();
     }
+
+    /** The CA links of the database (for dbcar), or null before iocInit. */
+    public CaLinks links() { return links; }
 
     /** The running server (for casr and access security), or null before iocInit. */
     public CaServer server() { return server; }

@@ -6,5 +6,7 @@ final class CommandSets {
 
     static void registerAll(IocShell shell) {
         StandardCommands.register(shell);
+        DiagnosticCommands.register(shell);
+        org.jioc.ca.CaCommands.register(shell);
     }
 }

@@ -72,6 +72,16 @@ public final class IocShell {
 
     public java.util.Set<String> commandNames() { return commands.keySet(); }
 
+    /** The index-th argument as a number (commands' level arguments), dflt when absent or empty. */
+    public static int intArg(List<String> a, int index, int dflt, String command) throws ShellException {
+        if (a.size() <= index || a.get(index).isBlank()) return dflt;
+        try {
+            return Integer.parseInt(a.get(index).trim());
+        } catch (NumberFormatException e) {
+            throw new ShellException(command + ": '" + a.get(index) + "' is not a number");
+        }
+    }
+
     /** Expand environment macros in a line; undefined variables stay as written (iocsh leaves them). */
     String expand(String line) throws ShellException {
         if (!line.contains("$")) return line;
