@@ -170,3 +170,34 @@ def test_exit_stops_ioc(console):
             return
         time.sleep(0.1)
     pytest.fail("jioc did not stop after exit")
+
+
+def test_without_terminal_reads_nothing_and_keeps_serving():
+    """stdin a pipe (systemd, CI): no console; an 'exit' written to stdin is never read, the IOC goes on serving."""
+    import subprocess
+    port = SPARE_CA_PORTS[1]
+    env = dict(os.environ, P="jioc:pipe:", EPICS_CA_SERVER_PORT=str(port), EPICS_CAS_INTF_ADDR_LIST="127.0.0.1",
+               EPICS_CAS_BEACON_ADDR_LIST="127.0.0.1",
+               EPICS_PVA_SERVER_PORT=str(free_port()), EPICS_PVAS_BROADCAST_PORT=str(free_port()))
+    log = open(ROOT / "build" / "test-ioc-pipe.log", "w")
+    proc = subprocess.Popen(["java", "-Xmx1g", f"-Djioc.home={ROOT}", "-jar", str(JAR),
+                             str(ROOT / "pv-definitions" / "test" / "st.cmd")],
+                            stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+    try:
+        name = "jioc:pipe:ao1"
+        deadline = time.time() + 60
+        while epics.caget(name, timeout=1.0, use_monitor=False) is None:
+            assert proc.poll() is None and time.time() < deadline, "IOC did not come up"
+        proc.stdin.write(b"exit\n")
+        proc.stdin.flush()
+        time.sleep(1.0)
+        assert proc.poll() is None, "the IOC read 'exit' from a non-terminal stdin"
+        assert epics.caput(name, 7.5, wait=True, timeout=5) == 1
+        assert epics.caget(name, timeout=5, use_monitor=False) == pytest.approx(7.5)
+        proc.stdin.close()  # end of input: still serving
+        time.sleep(0.5)
+        assert proc.poll() is None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
