@@ -63,6 +63,9 @@ public final class Database {
 
     public void setRemoteLinks(RemoteLinks remote) { this.remoteLinks = remote; }
 
+    /** The provider of links to PVs outside this IOC, or null. */
+    public RemoteLinks remoteLinks() { return remoteLinks; }
+
     public void addInitHook(InitHook h) { initHooks.add(h); }
 
     public void setTraceSink(Consumer<String> sink) { this.traceSink = sink; }
