@@ -38,6 +38,7 @@ import org.jioc.security.AcfLexer.Token;
  */
 public final class AcfParser {
     private static final Logger LOG = Logger.getLogger(AcfParser.class.getName());
+    private static final java.util.regex.Pattern NUMERIC_V4 = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final String file;
     private final List<Token> tokens;
@@ -124,7 +125,7 @@ public final class AcfParser {
             for (String h : list("HAG(" + name + ")")) {
                 String lower = h.toLowerCase(java.util.Locale.ROOT);
                 hosts.add(lower);
-                Set<String> resolved = resolver.addresses(h);
+                Set<String> resolved = NUMERIC_V4.matcher(h).matches() ? Set.of(h) : resolver.addresses(lower);
                 if (resolved.isEmpty()) LOG.info(file + ": HAG(" + name + "): host '" + h + "' does not resolve; "
                         + "it matches clients that claim that name only");
                 addresses.addAll(resolved);

@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 
 import org.jioc.db.Database;
 import org.jioc.db.FieldAddress;
+import org.jioc.db.NumberFormat;
 import org.jioc.db.Record;
 
 /**
@@ -37,8 +38,12 @@ final class TrapWrite {
         };
     }
 
+    /** The field as text, floating-point values in full (the record's PREC would round them). */
     private static String valueOf(Record r, FieldAddress a) {
         try {
+            if (!a.field.isArray() && !a.longString && a.field.type.isFloating()) {
+                return NumberFormat.plain(r.getDouble(a.field));
+            }
             return r.getString(a.field);
         } catch (RuntimeException e) {
             return "?";
