@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AcfParserTest {
     /** Resolves nothing but two test names, so tests do not depend on DNS. */
     static final HostResolver FAKE = h -> switch (h) {
-        case "Console1" -> Set.of("10.0.0.1");
+        case "console1" -> Set.of("10.0.0.1");
         case "console2.example" -> Set.of("10.0.0.2", "10.0.0.3");
         default -> Set.of();
     };
