@@ -164,11 +164,9 @@ class AccessRulesTest {
         db.putField(addr("t:enable.UDFS"), r -> r.storeString(addr("t:enable.UDFS").field, "INVALID"));
         db.putField(addr("t:enable.UDF"), r -> r.storeString(addr("t:enable.UDF").field, "1"));
         db.processLocked(sevr.record);
-        if (sevr.record.l[org.jioc.db.Record.SEVR] == org.jioc.db.Menus.INVALID) {
-            assertFalse(write("t:beam", "u", "h"), "input INVALID");
-        } else {
-            throw new AssertionError("could not put t:enable into INVALID alarm");
-        }
+        assertEquals(org.jioc.db.Menus.INVALID, sevr.record.l[org.jioc.db.Record.SEVR], "t:enable in UDF alarm");
+        assertEquals(1.0, sevr.record.getDouble(sevr.field), "the value that makes CALC(A=1) true is still there");
+        assertFalse(write("t:beam", "u", "h"), "input INVALID: the rule does not apply");
     }
 
     @Test
