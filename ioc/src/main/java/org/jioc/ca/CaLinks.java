@@ -27,6 +27,7 @@ public final class CaLinks implements RemoteLinks {
 
     private final Map<String, String> env;
     private final Set<CaLink> links = ConcurrentHashMap.newKeySet();
+    private final Set<CaWatch> watches = ConcurrentHashMap.newKeySet();
     private CaClientContext ctx;
     private boolean closed;
 
@@ -81,6 +82,16 @@ public final class CaLinks implements RemoteLinks {
         return out;
     }
 
+    @Override
+    public Watch watch(String pvName, WatchListener listener) {
+        CaWatch w = new CaWatch(this, pvName, listener);
+        watches.add(w);
+        w.connect();
+        return w;
+    }
+
+    void watchClosed(CaWatch w) { watches.remove(w); }
+
     /** Number of CA links and how many are connected (dbcar). */
     public int[] counts() {
         int n = 0, c = 0;
@@ -113,6 +124,7 @@ public final class CaLinks implements RemoteLinks {
             ctx = null;
         }
         for (CaLink l : links.toArray(new CaLink[0])) l.close();
+        for (CaWatch w : watches.toArray(new CaWatch[0])) w.close();
         if (c != null) {
             try {
                 c.destroy();

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 
 import com.cosylab.epics.caj.cas.CAJServerContext;
 import com.cosylab.epics.caj.cas.CASTransport;
+import com.cosylab.epics.caj.cas.requests.AccessRightsRequest;
 import com.cosylab.epics.caj.impl.Transport;
 
 import gov.aps.jca.CAException;
@@ -30,6 +31,7 @@ import gov.aps.jca.cas.Server;
 import org.jioc.db.Database;
 import org.jioc.db.FieldAddress;
 import org.jioc.security.AccessGate;
+import org.jioc.security.AccessSecurity;
 
 /**
  * The Channel Access server of one IOC, on jca's CAS (org.epics:jca 2.4.9). A thin adapter: a channel name resolves
@@ -59,6 +61,46 @@ public final class CaServer implements Server {
     public void setAccessGate(AccessGate g) { this.gate = g == null ? AccessGate.ALLOW_ALL : g; }
 
     AccessGate accessGate() { return gate; }
+
+    /** The store for a permitted client write: reported to the trap-write listeners if a TRAPWRITE rule says so. */
+    Database.Store trapWrite(FieldAddress a, String user, String host, Database.Store store) {
+        AccessGate g = gate;
+        return g instanceof AccessSecurity ? ((AccessSecurity) g).trapWrite(a, user, host, store) : store;
+    }
+
+    /**
+     * Access rights may have changed (asInit, a CALC input, a record's ASG): send CA_PROTO_ACCESS_RIGHTS again to
+     * every client whose rights on a channel differ from what it was last told. libca checks write access on the
+     * client side, so without this a client refused at connect time could never write after the rule allows it.
+     */
+    public void rightsChanged() {
+        JiocServerContext c = ctx;
+        if (c == null) return;
+        Transport[] circuits = null;
+        for (FieldChannel ch : channels) {
+            int rights = ch.rights();
+            if (!ch.markSent(rights)) continue;
+            CASTransport t = ch.transport();
+            if (t == null) {
+                if (circuits == null) circuits = c.getTransportRegistry().toArray();
+                t = circuitOf(ch, circuits);
+                if (t == null) continue; // not registered yet: the create reply will carry the current rights
+                ch.transport(t);
+            }
+            try {
+                new AccessRightsRequest(t, ch).submit();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "access rights to " + t.getRemoteAddress() + " for " + ch.channelName(), e);
+            }
+        }
+    }
+
+    private static CASTransport circuitOf(FieldChannel ch, Transport[] circuits) {
+        for (Transport t : circuits) {
+            if (t instanceof CASTransport && ((CASTransport) t).getChannel(ch.getSID()) == ch) return (CASTransport) t;
+        }
+        return null;
+    }
 
     /** Open the sockets and start answering searches and connections. */
     public synchronized void start() throws CAException {

@@ -5,12 +5,14 @@ import java.util.Map;
 import org.jioc.IocService;
 import org.jioc.db.Database;
 import org.jioc.security.AccessGate;
+import org.jioc.security.AccessSecurity;
 
 /** Channel Access for an IOC: CA links installed before iocInit, the server started after it. */
 public final class CaService implements IocService {
     private final AccessGate access;
     private CaServer server;
     private CaLinks links;
+    private Runnable rightsListener;
 
     public CaService(AccessGate access) { this.access = access; }
 
@@ -29,10 +31,16 @@ public final class CaService implements IocService {
         server = new CaServer(db, CaConfig.fromEnvironment(env));
         server.setAccessGate(access);
         server.start();
+        if (access instanceof AccessSecurity) {
+            CaServer s = server;
+            rightsListener = s::rightsChanged;
+            ((AccessSecurity) access).addRightsListener(rightsListener);
+        }
     }
 
     @Override
     public void stop() {
+        if (rightsListener != null) ((AccessSecurity) access).removeRightsListener(rightsListener);
         if (server != null) server.stop();
     }
 

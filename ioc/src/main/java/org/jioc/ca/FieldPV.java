@@ -83,6 +83,11 @@ final class FieldPV extends ProcessVariable {
 
     @Override
     public CAStatus write(DBR value, ProcessVariableWriteCallback callback) {
+        return write(value, callback, null, null);
+    }
+
+    /** A client's write; user and host (null when unknown) decide whether access security traps it. */
+    CAStatus write(DBR value, ProcessVariableWriteCallback callback, String user, String host) {
         Database db = addr.record.database();
         Database.Store store;
         try {
@@ -91,6 +96,7 @@ final class FieldPV extends ProcessVariable {
         } catch (DbException e) {
             return status(e);
         }
+        if (user != null) store = server.trapWrite(addr, user, host, store);
         if (callback != null && isPutCallback(callback)) {
             db.putFieldNotify(addr, store, err -> callback.processVariableWriteCompleted(
                     err == null ? CAStatus.NORMAL : status(err)));

@@ -48,6 +48,7 @@ public final class Database {
     private List<LockSet> lockSets = List.of();
     private volatile boolean running;
     private volatile Consumer<String> traceSink = System.out::println;
+    private volatile Consumer<Record> asgChanged;
 
     public Database(Map<String, RecordType> types, DeviceRegistry devices) {
         this.types = types;
@@ -62,9 +63,18 @@ public final class Database {
 
     public void setRemoteLinks(RemoteLinks remote) { this.remoteLinks = remote; }
 
+    /** The provider of links to PVs outside this IOC, or null. */
+    public RemoteLinks remoteLinks() { return remoteLinks; }
+
     public void addInitHook(InitHook h) { initHooks.add(h); }
 
     public void setTraceSink(Consumer<String> sink) { this.traceSink = sink; }
+
+    /**
+     * Told (with the lock set held) after a put changed a record's ASG field: access security moves the record to
+     * its new group (base's SPC_AS special, dbSpcAsRegisterCallback). One listener; null removes it.
+     */
+    public void setAsgChangeListener(Consumer<Record> listener) { this.asgChanged = listener; }
 
     public boolean isRunning() { return running; }
 
@@ -323,7 +333,11 @@ public final class Database {
                 if (running && isScanField(f)) scheduler.add(r);
             }
         }
-        if (f.isSpecial()) r.special(f, true);
+        if (f.isSpecial()) {
+            r.special(f, true);
+            Consumer<Record> as = asgChanged;
+            if (as != null && f.slot == Record.ASG && f.name.equals("ASG")) as.accept(r);
+        }
         if (f.isValueField()) r.l[Record.UDF] = 0;
         if (!(f.isValueField() && f.isPP())) r.post(f, FieldListener.DBE_VALUE | FieldListener.DBE_LOG);
         if (f.isProperty()) r.postProperty();

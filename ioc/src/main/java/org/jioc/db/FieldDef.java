@@ -6,8 +6,11 @@ package org.jioc.db;
  * object storage.
  */
 public final class FieldDef {
-    /** Flags, as in dbd: process-passive, read-only (SPC_NOMOD), special hook, property (posts DBE_PROPERTY). */
-    public static final int PP = 1, READ_ONLY = 2, SPECIAL = 4, PROP = 8, ARRAY = 16, VALUE = 32;
+    /**
+     * Flags, as in dbd: process-passive, read-only (SPC_NOMOD), special hook, property (posts DBE_PROPERTY), and
+     * access-security level 0 (dbd {@code asl(ASL0)}; every other field is ASL1).
+     */
+    public static final int PP = 1, READ_ONLY = 2, SPECIAL = 4, PROP = 8, ARRAY = 16, VALUE = 32, ASL0 = 64;
 
     public final String name;
     public final DbfType type;
@@ -39,6 +42,11 @@ public final class FieldDef {
     public boolean isArray() { return (flags & ARRAY) != 0; }
     /** dbIsValueField: the record type's VAL field (puts to it clear UDF). */
     public boolean isValueField() { return (flags & VALUE) != 0; }
+    /**
+     * Access-security level (dbd asl): 0 for the fields operators change (asl(ASL0) in base), 1 for all others. A
+     * RULE of level 1 applies to both levels, a RULE of level 0 only to ASL0 fields.
+     */
+    public int asl() { return (flags & ASL0) != 0 ? 0 : 1; }
 
     @Override
     public String toString() { return name + ":" + type; }

@@ -99,6 +99,8 @@ public final class RecordType {
         public Builder prop() { flags |= FieldDef.PROP; return this; }
         public Builder array() { flags |= FieldDef.ARRAY; return this; }
         public Builder value() { flags |= FieldDef.VALUE; return this; }
+        /** dbd asl(ASL0): access-security level 0 (fields operators change); the default is ASL1. */
+        public Builder asl0() { flags |= FieldDef.ASL0; return this; }
         public Builder menu(Menu m) { this.menu = m; return this; }
         public Builder size(int s) { this.size = s; return this; }
         public Builder initial(String v) { this.initial = v; return this; }

@@ -14,7 +14,7 @@ import org.jioc.db.RecordType;
 public final class AaiRecord extends ArrayRecordBase {
     public static final RecordType TYPE = new RecordType("aai");
     static final Menu POST = postMenu("aaiPOST");
-    static final int VAL = TYPE.add("VAL", DbfType.DOUBLE).array().pp().value().slot();
+    static final int VAL = TYPE.add("VAL", DbfType.DOUBLE).array().pp().value().asl0().slot();
     static final int PREC = TYPE.shrt("PREC").prop().slot();
     static final int INP = TYPE.inlink("INP").slot();
     static final int EGU = TYPE.str("EGU", 16).prop().slot();

@@ -13,7 +13,7 @@ import org.jioc.db.RecordType;
 public final class AaoRecord extends ArrayRecordBase {
     public static final RecordType TYPE = new RecordType("aao");
     static final Menu POST = postMenu("aaoPOST");
-    static final int VAL = TYPE.add("VAL", DbfType.DOUBLE).array().pp().value().slot();
+    static final int VAL = TYPE.add("VAL", DbfType.DOUBLE).array().pp().value().asl0().slot();
     static final int PREC = TYPE.shrt("PREC").prop().slot();
     static final int OUT = TYPE.outlink("OUT").slot();
     static final int EGU = TYPE.str("EGU", 16).prop().slot();

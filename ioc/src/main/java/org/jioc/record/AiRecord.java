@@ -13,7 +13,7 @@ import org.jioc.db.RecordType;
 /** Analog input (aiRecord): read, convert RVAL with LINR/ESLO/EOFF, smooth, limit alarms with HYST, deadbands. */
 public final class AiRecord extends Record {
     public static final RecordType TYPE = new RecordType("ai");
-    static final int VAL = TYPE.dbl("VAL").pp().value().slot();
+    static final int VAL = TYPE.dbl("VAL").pp().value().asl0().slot();
     static final int INP = TYPE.inlink("INP").slot();
     static final int PREC = TYPE.shrt("PREC").prop().slot();
     static final int LINR = TYPE.menu("LINR", Menus.CONVERT).pp().special().slot();

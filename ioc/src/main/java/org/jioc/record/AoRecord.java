@@ -17,7 +17,7 @@ import org.jioc.db.RecordType;
 public final class AoRecord extends Record {
     public static final RecordType TYPE = new RecordType("ao");
     static final org.jioc.db.Menu OIF_MENU = new org.jioc.db.Menu("aoOIF", "Full", "Incremental");
-    static final int VAL = TYPE.dbl("VAL").pp().value().slot();
+    static final int VAL = TYPE.dbl("VAL").pp().value().asl0().slot();
     static final int OVAL = TYPE.dbl("OVAL").slot();
     static final int OUT = TYPE.outlink("OUT").slot();
     static final int OROC = TYPE.dbl("OROC").slot();

@@ -12,7 +12,7 @@ import org.jioc.db.RecordType;
 /** Binary input (biRecord): RVAL to VAL (0/1), ZSV/OSV state alarms, COS alarm, ZNAM/ONAM as the enum strings. */
 public final class BiRecord extends Record {
     public static final RecordType TYPE = new RecordType("bi");
-    static final int VAL = TYPE.add("VAL", org.jioc.db.DbfType.ENUM).pp().value().slot();
+    static final int VAL = TYPE.add("VAL", org.jioc.db.DbfType.ENUM).pp().value().asl0().slot();
     static final int INP = TYPE.inlink("INP").slot();
     static final int ZSV = TYPE.menu("ZSV", Menus.ALARM_SEVR).pp().slot();
     static final int OSV = TYPE.menu("OSV", Menus.ALARM_SEVR).pp().slot();

@@ -23,7 +23,7 @@ import org.jioc.db.RecordType;
  */
 public final class BoRecord extends Record {
     public static final RecordType TYPE = new RecordType("bo");
-    static final int VAL = TYPE.add("VAL", DbfType.ENUM).pp().value().slot();
+    static final int VAL = TYPE.add("VAL", DbfType.ENUM).pp().value().asl0().slot();
     static final int OMSL = TYPE.menu("OMSL", Menus.OMSL).slot();
     static final int DOL = TYPE.inlink("DOL").slot();
     static final int OUT = TYPE.outlink("OUT").slot();

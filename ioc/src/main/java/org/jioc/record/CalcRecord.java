@@ -10,7 +10,7 @@ import org.jioc.db.RecordType;
 /** Calculation (calcRecord): fetch A..L from INPA..INPL, evaluate CALC into VAL, limit alarms, deadbands. */
 public final class CalcRecord extends org.jioc.db.Record {
     public static final RecordType TYPE = new RecordType("calc");
-    static final int VAL = TYPE.dbl("VAL").pp().value().slot();
+    static final int VAL = TYPE.dbl("VAL").pp().value().asl0().slot();
     static final int CALC = TYPE.str("CALC", 80).pp().special().slot();
     static final int INPA = CalcSupport.declareInputLinks(TYPE, false);
     static final int EGU = TYPE.str("EGU", 16).prop().slot();

@@ -27,7 +27,7 @@ public final class CalcoutRecord extends Record {
             OOPT_TO_NONZERO = 5;
     static final int INAV_EXT_NC = 0, INAV_EXT = 1, INAV_LOC = 2, INAV_CON = 3;
 
-    static final int VAL = TYPE.dbl("VAL").pp().value().slot();
+    static final int VAL = TYPE.dbl("VAL").pp().value().asl0().slot();
     static final int PVAL = TYPE.dbl("PVAL").readOnly().slot();
     static final int CALC = TYPE.str("CALC", 80).pp().special().slot();
     static final int CLCV = TYPE.lng("CLCV").readOnly().slot();

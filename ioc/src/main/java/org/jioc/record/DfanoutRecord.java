@@ -16,7 +16,7 @@ public final class DfanoutRecord extends Record {
     static final int NOUT = 16;
     static final String LETTERS = "ABCDEFGHIJKLMNOP";
 
-    static final int VAL = TYPE.dbl("VAL").pp().value().slot();
+    static final int VAL = TYPE.dbl("VAL").pp().value().asl0().slot();
     static final int SELM = TYPE.menu("SELM", SELM_MENU).slot();
     static final int SELN = TYPE.ushrt("SELN").initial("1").slot();
     static final int SELL = TYPE.inlink("SELL").slot();

@@ -14,7 +14,7 @@ import org.jioc.db.RecordType;
 /** 64-bit integer input (int64inRecord): INT64 VAL, limit alarms with HYST, integer MDEL/ADEL deadbands. */
 public final class Int64inRecord extends Record {
     public static final RecordType TYPE = new RecordType("int64in");
-    static final int VAL = TYPE.add("VAL", DbfType.INT64).pp().value().slot();
+    static final int VAL = TYPE.add("VAL", DbfType.INT64).pp().value().asl0().slot();
     static final int INP = TYPE.inlink("INP").slot();
     static final int EGU = TYPE.str("EGU", 16).prop().slot();
     static final int HOPR = TYPE.add("HOPR", DbfType.INT64).prop().slot();

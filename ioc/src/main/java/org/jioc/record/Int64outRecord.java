@@ -17,7 +17,7 @@ import org.jioc.db.RecordType;
  */
 public final class Int64outRecord extends Record {
     public static final RecordType TYPE = new RecordType("int64out");
-    static final int VAL = TYPE.add("VAL", DbfType.INT64).pp().value().slot();
+    static final int VAL = TYPE.add("VAL", DbfType.INT64).pp().value().asl0().slot();
     static final int OUT = TYPE.outlink("OUT").slot();
     static final int DOL = TYPE.inlink("DOL").slot();
     static final int OMSL = TYPE.menu("OMSL", Menus.OMSL).slot();

@@ -14,7 +14,7 @@ import org.jioc.db.RecordType;
 /** Long input (longinRecord): 32-bit VAL, limit alarms with HYST, integer MDEL/ADEL deadbands. */
 public final class LonginRecord extends Record {
     public static final RecordType TYPE = new RecordType("longin");
-    static final int VAL = TYPE.lng("VAL").pp().value().slot();
+    static final int VAL = TYPE.lng("VAL").pp().value().asl0().slot();
     static final int INP = TYPE.inlink("INP").slot();
     static final int EGU = TYPE.str("EGU", 16).prop().slot();
     static final int HOPR = TYPE.lng("HOPR").prop().slot();

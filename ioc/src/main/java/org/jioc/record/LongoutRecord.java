@@ -22,7 +22,7 @@ public final class LongoutRecord extends Record {
             "When Non-zero", "Transition To Zero", "Transition To Non-zero");
 
     public static final RecordType TYPE = new RecordType("longout");
-    static final int VAL = TYPE.lng("VAL").pp().value().slot();
+    static final int VAL = TYPE.lng("VAL").pp().value().asl0().slot();
     static final int OUT = TYPE.outlink("OUT").special().slot();
     static final int DOL = TYPE.inlink("DOL").slot();
     static final int OMSL = TYPE.menu("OMSL", Menus.OMSL).slot();

@@ -16,7 +16,7 @@ import org.jioc.db.RecordType;
  */
 public final class LsiRecord extends Record {
     public static final RecordType TYPE = new RecordType("lsi");
-    static final int VAL = TYPE.str("VAL", 41).pp().value().special().slot();
+    static final int VAL = TYPE.str("VAL", 41).pp().value().asl0().special().slot();
     static final int OVAL = TYPE.str("OVAL", 41).readOnly().slot();
     static final int SIZV = TYPE.ushrt("SIZV").readOnly().initial("41").slot();
     static final int LEN = TYPE.ulng("LEN").readOnly().slot();

@@ -11,7 +11,7 @@ import org.jioc.db.RecordType;
 /** Multi-bit binary input direct (mbbiDirectRecord): VAL = RVAL &gt;&gt; SHFT, mirrored into the bit fields B0..B1F. */
 public final class MbbiDirectRecord extends Record {
     public static final RecordType TYPE = new RecordType("mbbiDirect");
-    static final int VAL = TYPE.lng("VAL").pp().value().slot();
+    static final int VAL = TYPE.lng("VAL").pp().value().asl0().slot();
     static final int NOBT = TYPE.shrt("NOBT").slot();
     static final int INP = TYPE.inlink("INP").slot();
     static final int RVAL = TYPE.ulng("RVAL").pp().slot();

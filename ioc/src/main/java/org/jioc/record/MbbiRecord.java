@@ -20,7 +20,7 @@ public final class MbbiRecord extends Record {
         "TT", "FT", "FF"};
 
     public static final RecordType TYPE = new RecordType("mbbi");
-    static final int VAL = TYPE.add("VAL", DbfType.ENUM).pp().value().slot();
+    static final int VAL = TYPE.add("VAL", DbfType.ENUM).pp().value().asl0().slot();
     static final int NOBT = TYPE.ushrt("NOBT").slot();
     static final int INP = TYPE.inlink("INP").slot();
     static final int[] VL = new int[16];

@@ -15,7 +15,7 @@ import org.jioc.db.RecordType;
  */
 public final class MbboDirectRecord extends Record {
     public static final RecordType TYPE = new RecordType("mbboDirect");
-    static final int VAL = TYPE.lng("VAL").pp().value().slot();
+    static final int VAL = TYPE.lng("VAL").pp().value().asl0().slot();
     static final int OMSL = TYPE.menu("OMSL", Menus.OMSL).special().slot();
     static final int NOBT = TYPE.shrt("NOBT").slot();
     static final int DOL = TYPE.inlink("DOL").slot();

@@ -16,7 +16,7 @@ import org.jioc.db.RecordType;
  */
 public final class MbboRecord extends Record {
     public static final RecordType TYPE = new RecordType("mbbo");
-    static final int VAL = TYPE.add("VAL", DbfType.ENUM).pp().value().slot();
+    static final int VAL = TYPE.add("VAL", DbfType.ENUM).pp().value().asl0().slot();
     static final int DOL = TYPE.inlink("DOL").slot();
     static final int OMSL = TYPE.menu("OMSL", Menus.OMSL).slot();
     static final int NOBT = TYPE.ushrt("NOBT").slot();

@@ -21,7 +21,7 @@ public final class SeqRecord extends Record {
     static final int NUM_LINKS = 16;
     static final String DIGITS = "0123456789ABCDEF";
 
-    static final int VAL = TYPE.lng("VAL").pp().value().slot();
+    static final int VAL = TYPE.lng("VAL").pp().value().asl0().slot();
     static final int SELM = TYPE.menu("SELM", SELM_MENU).slot();
     static final int SELN = TYPE.ushrt("SELN").initial("1").slot();
     static final int SELL = TYPE.inlink("SELL").slot();

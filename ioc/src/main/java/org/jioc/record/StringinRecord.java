@@ -13,7 +13,7 @@ import org.jioc.db.RecordType;
 public final class StringinRecord extends Record {
     public static final RecordType TYPE = new RecordType("stringin");
     static final Menu POST = new Menu("stringinPOST", "On Change", "Always");
-    static final int VAL = TYPE.str("VAL", 40).pp().value().slot();
+    static final int VAL = TYPE.str("VAL", 40).pp().value().asl0().slot();
     static final int OVAL = TYPE.str("OVAL", 40).readOnly().slot();
     static final int INP = TYPE.inlink("INP").slot();
     static final int MPST = TYPE.menu("MPST", POST).slot();

@@ -13,7 +13,7 @@ import org.jioc.db.RecordType;
 public final class StringoutRecord extends Record {
     public static final RecordType TYPE = new RecordType("stringout");
     static final Menu POST = new Menu("stringoutPOST", "On Change", "Always");
-    static final int VAL = TYPE.str("VAL", 40).pp().value().slot();
+    static final int VAL = TYPE.str("VAL", 40).pp().value().asl0().slot();
     static final int OVAL = TYPE.str("OVAL", 40).readOnly().slot();
     static final int DOL = TYPE.inlink("DOL").slot();
     static final int OMSL = TYPE.menu("OMSL", Menus.OMSL).slot();

@@ -17,7 +17,7 @@ import org.jioc.db.RecordType;
  */
 public final class SubArrayRecord extends ArrayRecordBase {
     public static final RecordType TYPE = new RecordType("subArray");
-    static final int VAL = TYPE.add("VAL", DbfType.DOUBLE).array().pp().value().slot();
+    static final int VAL = TYPE.add("VAL", DbfType.DOUBLE).array().pp().value().asl0().slot();
     static final int PREC = TYPE.shrt("PREC").prop().slot();
     static final int FTVL = TYPE.menu("FTVL", Menus.FTYPE).readOnly().slot();
     static final int INP = TYPE.inlink("INP").slot();

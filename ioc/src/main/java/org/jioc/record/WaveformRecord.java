@@ -14,7 +14,7 @@ import org.jioc.db.RecordType;
 public final class WaveformRecord extends ArrayRecordBase {
     public static final RecordType TYPE = new RecordType("waveform");
     static final Menu POST = postMenu("waveformPOST");
-    static final int VAL = TYPE.add("VAL", DbfType.DOUBLE).array().pp().value().slot();
+    static final int VAL = TYPE.add("VAL", DbfType.DOUBLE).array().pp().value().asl0().slot();
     static final int RARM = TYPE.shrt("RARM").pp().slot();
     static final int PREC = TYPE.shrt("PREC").prop().slot();
     static final int INP = TYPE.inlink("INP").slot();

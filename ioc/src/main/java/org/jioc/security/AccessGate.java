@@ -12,6 +12,9 @@ public interface AccessGate {
 
     boolean canWrite(Record r, FieldDef f, String user, String host);
 
+    /** Is a write by this client to this field trapped (RULE option TRAPWRITE): logged with old and new value? */
+    default boolean isTrapWrite(Record r, FieldDef f, String user, String host) { return false; }
+
     /** No access security: everybody may read and write (read-only fields are refused by the database anyway). */
     AccessGate ALLOW_ALL = new AccessGate() {
         @Override

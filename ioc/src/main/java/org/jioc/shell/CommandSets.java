@@ -8,5 +8,6 @@ final class CommandSets {
         StandardCommands.register(shell);
         DiagnosticCommands.register(shell);
         org.jioc.ca.CaCommands.register(shell);
+        org.jioc.security.AccessSecurityCommands.register(shell);
     }
 }
