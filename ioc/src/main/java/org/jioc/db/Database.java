@@ -31,7 +31,17 @@ public final class Database {
 
     /** Code run at defined points of iocInit (autosave restore uses pass 0 / pass 1). */
     public interface InitHook {
+        /**
+         * Pass 0 runs first thing in iocInit, while fields hold what was loaded and links are still text (base's
+         * initHookAfterInitDevSup: a link or DTYP stored here takes effect). Pass 1 runs after every record's
+         * init_record pass 0, before pass 1.
+         */
         default void beforeRecordInit(Database db, int pass) { }
+        /**
+         * After every record's init_record pass 1, before CP links subscribe, scanning starts and PINI records
+         * process (base's initHookAfterInitDatabase).
+         */
+        default void afterRecordInit(Database db) { }
         default void afterInit(Database db) { }
     }
 
@@ -146,6 +156,7 @@ public final class Database {
      */
     public void init() throws DbException {
         List<String> errors = new ArrayList<>();
+        for (InitHook h : initHooks) h.beforeRecordInit(this, 0);
         for (Record r : records.values()) {
             for (FieldDef f : r.type().fields()) {
                 if (!f.type.isLink()) continue;
@@ -166,7 +177,7 @@ public final class Database {
             }
         }
         for (int pass = 0; pass < 2; pass++) {
-            for (InitHook h : initHooks) h.beforeRecordInit(this, pass);
+            if (pass == 1) for (InitHook h : initHooks) h.beforeRecordInit(this, 1);
             for (Record r : records.values()) {
                 try (LockSet.Guard g = LockSet.lock(r)) {
                     if (r.dset != null) r.dset.init(r, pass);
@@ -177,6 +188,7 @@ public final class Database {
             }
         }
         if (!errors.isEmpty()) throw new DbException(DbException.Kind.FAILED, String.join("\n", errors));
+        for (InitHook h : initHooks) h.afterRecordInit(this);
         List<DbLink> dbLinks = new ArrayList<>();
         for (Record r : records.values()) {
             for (FieldDef f : r.type().fields()) {
