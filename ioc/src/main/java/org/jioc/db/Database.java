@@ -348,6 +348,15 @@ public final class Database {
         }
     }
 
+    /**
+     * dbPut without processing: special hooks, store, UDF for the value field, events. For code that must keep a
+     * record's derived fields consistent without processing it (autosave's restore after init_record). The lock
+     * set must be held, or iocInit must be running on this thread.
+     */
+    public void putNoProcess(FieldAddress a, Store store) throws DbException {
+        put(a.record, a.field, store);
+    }
+
     /** dbPut for links: false (and a log line) on failure. */
     boolean dbPut(Record r, FieldDef f, Store store) {
         try {
