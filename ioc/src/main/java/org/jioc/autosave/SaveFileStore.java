@@ -77,7 +77,7 @@ final class SaveFileStore implements AutoCloseable {
             }
         }
         if (permissions != null) Files.setPosixFilePermissions(tmp, permissions);
-        if (isComplete(sav)) replaceWithLinkOrCopy(sav, backup());
+        if (isComplete(sav)) replaceWithCopy(sav, backup());
         Files.move(tmp, sav, StandardCopyOption.ATOMIC_MOVE);
         forceDirectory();
     }
@@ -86,23 +86,21 @@ final class SaveFileStore implements AutoCloseable {
     void maybeWriteSequence(int numFiles, int periodSeconds, long nowMillis) throws IOException {
         if (numFiles <= 0 || nowMillis < nextSeqMillis || !isComplete(sav)) return;
         int k = nextSeq % numFiles;
-        replaceWithLinkOrCopy(sav, sequence(k));
+        replaceWithCopy(sav, sequence(k));
         forceDirectory();
         nextSeq = k + 1;
         nextSeqMillis = nowMillis + periodSeconds * 1000L;
     }
 
-    /** target becomes a second name of source's current content, atomically (hard link, else a forced copy). */
-    private void replaceWithLinkOrCopy(Path source, Path target) throws IOException {
+    /**
+     * target becomes a copy of source, atomically: copied to a temporary name, forced, renamed. A copy, not a hard
+     * link: a tool that rewrites the .sav in place (an editor, a C autosave) must not change the backups with it.
+     */
+    private void replaceWithCopy(Path source, Path target) throws IOException {
         Path tmp = dir.resolve(target.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        try {
-            Files.createLink(tmp, source);
-        } catch (UnsupportedOperationException | IOException e) {
-            Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
+        Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(true);
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     }

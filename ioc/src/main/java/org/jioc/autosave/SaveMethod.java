@@ -9,7 +9,5 @@ public enum SaveMethod {
     /** create_triggered_set: whenever the trigger PV posts a value. */
     TRIGGERED,
     /** create_manual_set: only on manual_save. */
-    MANUAL;
-
-    String label() { return name().toLowerCase(java.util.Locale.ROOT); }
+    MANUAL
 }

@@ -40,6 +40,10 @@ class SaveFileStoreTest {
         s.write(file("three", 3), null);
         assertEquals(file("two", 3), Files.readString(dir.resolve("x.savB")));
         assertFalse(Files.exists(dir.resolve("x.sav.tmp")), "no temporary file is left behind");
+        s.maybeWriteSequence(3, 10, 0);
+        for (String f : new String[] {"x.sav", "x.savB", "x.sav0"}) {   // copies: rewriting one in place (an
+            assertEquals(1, Files.getAttribute(dir.resolve(f), "unix:nlink"), f); // editor) leaves the others
+        }
         s.close();
     }
 
