@@ -9,5 +9,6 @@ public final class Services {
     public static void install(Ioc ioc) {
         ioc.addService(new CaService(ioc.accessSecurity()));
         ioc.addService(new org.jioc.security.AccessSecurityService(ioc.accessSecurity()));
+        ioc.addService(new org.jioc.autosave.AutosaveService());
     }
 }

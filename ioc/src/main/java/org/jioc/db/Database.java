@@ -31,7 +31,17 @@ public final class Database {
 
     /** Code run at defined points of iocInit (autosave restore uses pass 0 / pass 1). */
     public interface InitHook {
+        /**
+         * Pass 0 runs first thing in iocInit, while fields hold what was loaded and links are still text (base's
+         * initHookAfterInitDevSup: a link or DTYP stored here takes effect). Pass 1 runs after every record's
+         * init_record pass 0, before pass 1.
+         */
         default void beforeRecordInit(Database db, int pass) { }
+        /**
+         * After every record's init_record pass 1, before CP links subscribe, scanning starts and PINI records
+         * process (base's initHookAfterInitDatabase).
+         */
+        default void afterRecordInit(Database db) { }
         default void afterInit(Database db) { }
     }
 
@@ -156,6 +166,7 @@ public final class Database {
      */
     public void init() throws DbException {
         List<String> errors = new ArrayList<>();
+        for (InitHook h : initHooks) h.beforeRecordInit(this, 0);
         for (Record r : records.values()) {
             for (FieldDef f : r.type().fields()) {
                 if (!f.type.isLink()) continue;
@@ -176,7 +187,7 @@ public final class Database {
             }
         }
         for (int pass = 0; pass < 2; pass++) {
-            for (InitHook h : initHooks) h.beforeRecordInit(this, pass);
+            if (pass == 1) for (InitHook h : initHooks) h.beforeRecordInit(this, 1);
             for (Record r : records.values()) {
                 try (LockSet.Guard g = LockSet.lock(r)) {
                     if (r.dset != null) r.dset.init(r, pass);
@@ -187,6 +198,7 @@ public final class Database {
             }
         }
         if (!errors.isEmpty()) throw new DbException(DbException.Kind.FAILED, String.join("\n", errors));
+        for (InitHook h : initHooks) h.afterRecordInit(this);
         List<DbLink> dbLinks = new ArrayList<>();
         for (Record r : records.values()) {
             for (FieldDef f : r.type().fields()) {
@@ -348,6 +360,15 @@ public final class Database {
             case "SCAN": case "PHAS": case "EVNT": case "PRIO": return true;
             default: return false;
         }
+    }
+
+    /**
+     * dbPut without processing: special hooks, store, UDF for the value field, events. For code that must keep a
+     * record's derived fields consistent without processing it (autosave's restore after init_record). The lock
+     * set must be held, or iocInit must be running on this thread.
+     */
+    public void putNoProcess(FieldAddress a, Store store) throws DbException {
+        put(a.record, a.field, store);
     }
 
     /** dbPut for links: false (and a log line) on failure. */

@@ -9,5 +9,6 @@ final class CommandSets {
         DiagnosticCommands.register(shell);
         org.jioc.ca.CaCommands.register(shell);
         org.jioc.security.AccessSecurityCommands.register(shell);
+        AutosaveCommands.register(shell);
     }
 }
