@@ -11,19 +11,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port():
-    while True:
-        with socket.socket() as t:
-            t.bind(("127.0.0.1", 0))
-            port = t.getsockname()[1]
-        try:
-            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as u:
-                u.bind(("0.0.0.0", port))
-            return port
-        except OSError:
-            pass
+sys.path.insert(0, str(ROOT / "tests" / "python"))
+from jioc_process import free_port  # noqa: E402  (one definition of a port free for TCP and UDP)
 
 
 PORT = free_port()
