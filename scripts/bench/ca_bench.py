@@ -3,7 +3,6 @@ import argparse
 import ctypes
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
