@@ -8,5 +8,6 @@ public final class Services {
 
     public static void install(Ioc ioc) {
         ioc.addService(new CaService(ioc.accessSecurity()));
+        ioc.addService(new org.jioc.pva.PvaService(ioc.accessSecurity()));
     }
 }

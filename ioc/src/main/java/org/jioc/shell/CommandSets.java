@@ -6,5 +6,6 @@ final class CommandSets {
 
     static void registerAll(IocShell shell) {
         StandardCommands.register(shell);
+        org.jioc.pva.PvaCommands.register(shell);
     }
 }
