@@ -62,6 +62,12 @@ def start_ioc(st_cmd, env_extra=None, log_name="test-ioc.log", ready=None, timeo
     # a hex dump for every beacon that reaches its search port.
     env.setdefault("EPICS_CAS_BEACON_ADDR_LIST", "127.0.0.1")
     env.update(env_extra or {})
+    # Every IOC also serves pvAccess: give it free PVA ports unless the caller chose them, so IOCs started side by
+    # side never compete for 5075/5076.
+    for var in ("EPICS_PVA_SERVER_PORT", "EPICS_PVAS_BROADCAST_PORT"):
+        if var not in (env_extra or {}):
+            env[var] = str(free_port())
+    env.setdefault("EPICS_PVAS_INTF_ADDR_LIST", "127.0.0.1")
     proc = subprocess.Popen(
         ["java", "-Xmx4g", f"-Djioc.home={ROOT}", "-jar", str(JAR), "--headless", str(st_cmd)],
         stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, cwd=cwd,

@@ -10,5 +10,6 @@ final class CommandSets {
         org.jioc.ca.CaCommands.register(shell);
         org.jioc.security.AccessSecurityCommands.register(shell);
         AutosaveCommands.register(shell);
+        org.jioc.pva.PvaCommands.register(shell);
     }
 }
