@@ -9,7 +9,7 @@ final class CommandSets {
         DiagnosticCommands.register(shell);
         org.jioc.ca.CaCommands.register(shell);
         org.jioc.security.AccessSecurityCommands.register(shell);
-        AutosaveCommands.register(shell);
+        org.jioc.autosave.AutosaveCommands.register(shell);
         org.jioc.pva.PvaCommands.register(shell);
     }
 }

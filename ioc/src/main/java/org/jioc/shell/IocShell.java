@@ -72,6 +72,11 @@ public final class IocShell {
 
     public java.util.Set<String> commandNames() { return commands.keySet(); }
 
+    /** Fail with the usage line unless the command got at least n arguments. */
+    public static void need(List<String> a, int n, String usage) throws ShellException {
+        if (a.size() < n) throw new ShellException("usage: " + usage);
+    }
+
     /** The index-th argument as a number (commands' level arguments), dflt when absent or empty. */
     public static int intArg(List<String> a, int index, int dflt, String command) throws ShellException {
         if (a.size() <= index || a.get(index).isBlank()) return dflt;

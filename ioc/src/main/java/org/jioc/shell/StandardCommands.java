@@ -90,7 +90,7 @@ final class StandardCommands {
     }
 
     static void need(List<String> a, int n, String usage) throws ShellException {
-        if (a.size() < n) throw new ShellException("usage: " + usage);
+        IocShell.need(a, n, usage);
     }
 
     static Database database(IocShell s) throws ShellException {

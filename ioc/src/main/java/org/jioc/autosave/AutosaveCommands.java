@@ -1,35 +1,33 @@
-package org.jioc.shell;
+package org.jioc.autosave;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.jioc.autosave.AutosaveConfig;
-import org.jioc.autosave.AutosaveFileException;
-import org.jioc.autosave.AutosaveService;
-import org.jioc.autosave.SaveMethod;
+import org.jioc.shell.IocShell;
+import org.jioc.shell.ShellException;
 
 /**
  * The st.cmd commands of the synApps autosave module, with its names and arguments, so existing start-up files
  * work: paths, restore files, save sets, the save_restoreSet_* options and save_restoreShow. Options that concern
  * what jioc does not have (status PVs, NFS mounts, CA reconnection, task priority) are accepted with a note.
  */
-final class AutosaveCommands {
+public final class AutosaveCommands {
     /** What autosave does with a missing or zero period: its minimum period, 4 s. */
     static final int DEFAULT_PERIOD = 4;
 
     private AutosaveCommands() { }
 
-    static void register(IocShell sh) {
+    public static void register(IocShell sh) {
         sh.register("set_requestfile_path", "set_requestfile_path path [subpath]", (s, a) -> {
-            StandardCommands.need(a, 1, "set_requestfile_path path [subpath]");
+            IocShell.need(a, 1, "set_requestfile_path path [subpath]");
             Path dir = path(s, a, "set_requestfile_path");
             if (!Files.isDirectory(dir)) throw new ShellException("set_requestfile_path: " + dir + ": no such directory");
             config(s).addRequestPath(dir);
         });
         sh.register("set_savefile_path", "set_savefile_path path [subpath]", (s, a) -> {
-            StandardCommands.need(a, 1, "set_savefile_path path [subpath]");
+            IocShell.need(a, 1, "set_savefile_path path [subpath]");
             Path dir = path(s, a, "set_savefile_path");
             try {
                 Files.createDirectories(dir);
@@ -50,7 +48,7 @@ final class AutosaveCommands {
         sh.register("create_manual_set", "create_manual_set file.req [macros]",
                 (s, a) -> createSet(s, a, SaveMethod.MANUAL));
         sh.register("manual_save", "manual_save file.req", (s, a) -> {
-            StandardCommands.need(a, 1, "manual_save file.req");
+            IocShell.need(a, 1, "manual_save file.req");
             try {
                 boolean ok = service(s).manualSave(a.get(0));
                 s.out().println("manual_save: " + a.get(0) + (ok ? " saved" : " NOT saved (see save_restoreShow)"));
@@ -64,7 +62,7 @@ final class AutosaveCommands {
                     infoFile(s, "info_positions.req", "autosaveFields_pass0");
                 });
         sh.register("makeAutosaveFileFromDbInfo", "makeAutosaveFileFromDbInfo fileBaseName infoName", (s, a) -> {
-            StandardCommands.need(a, 2, "makeAutosaveFileFromDbInfo fileBaseName infoName");
+            IocShell.need(a, 2, "makeAutosaveFileFromDbInfo fileBaseName infoName");
             String name = a.get(0).contains(".req") ? a.get(0) : a.get(0) + ".req";
             infoFile(s, name, a.get(1));
         });
@@ -84,7 +82,7 @@ final class AutosaveCommands {
                 (s, a) -> option(s, a, "save_restoreSet_CallbackTimeout", (c, v) -> c.setCallbackTimeoutSeconds(v)));
         sh.register("save_restoreSet_FilePermissions", "save_restoreSet_FilePermissions mode (e.g. 0640)",
                 (s, a) -> {
-                    StandardCommands.need(a, 1, "save_restoreSet_FilePermissions mode");
+                    IocShell.need(a, 1, "save_restoreSet_FilePermissions mode");
                     try {
                         config(s).setPermissions(Integer.decode(a.get(0).strip())); // 0640 is octal, as in C
                     } catch (IllegalArgumentException e) {
@@ -127,7 +125,7 @@ final class AutosaveCommands {
 
     private static void restoreFile(IocShell s, List<String> a, int pass) throws ShellException {
         String cmd = "set_pass" + pass + "_restoreFile";
-        StandardCommands.need(a, 1, cmd + " file [macros]");
+        IocShell.need(a, 1, cmd + " file [macros]");
         if (s.ioc().isInitialized()) throw new ShellException(cmd + ": must come before iocInit");
         config(s).addRestoreFile(pass, new AutosaveConfig.RestoreFile(a.get(0), macros(a, 1), s.cwd()));
     }
@@ -147,7 +145,7 @@ final class AutosaveCommands {
                 macroArg = 2;
                 break;
             case TRIGGERED:
-                StandardCommands.need(a, 2, cmd + " file.req triggerPV [macros]");
+                IocShell.need(a, 2, cmd + " file.req triggerPV [macros]");
                 trigger = a.get(1);
                 macroArg = 2;
                 break;
@@ -183,7 +181,7 @@ final class AutosaveCommands {
     }
 
     private static void option(IocShell s, List<String> a, String cmd, IntOption o) throws ShellException {
-        StandardCommands.need(a, 1, cmd + " value");
+        IocShell.need(a, 1, cmd + " value");
         try {
             o.set(config(s), integer(a, 0, cmd));
         } catch (IllegalArgumentException e) {
