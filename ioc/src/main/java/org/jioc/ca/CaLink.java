@@ -367,11 +367,14 @@ final class CaLink extends Link {
         connected = false;
         links.dropped(this);
         if (ch == null) return;
+        Monitor m;
+        synchronized (this) {
+            m = monitor;
+            monitor = null;
+        }
         try {
-            synchronized (this) {
-                if (monitor != null) monitor.clear();
-                monitor = null;
-            }
+            // outside this link's lock: CAJ holds its channel's lock while it calls connectionChanged, which takes ours
+            if (m != null) m.clear();
             ch.destroy();
         } catch (CAException | RuntimeException e) {
             LOG.log(Level.FINE, "CA link close", e);

@@ -95,16 +95,19 @@ final class CaWatch implements RemoteLinks.Watch {
     @Override
     public void close() {
         Channel ch;
+        Monitor m;
         synchronized (this) {
             closed = true;
             ch = channel;
             channel = null;
-            try {
-                if (monitor != null) monitor.clear();
-            } catch (CAException | IllegalStateException e) {
-                LOG.log(Level.FINE, "clear monitor of " + pvName, e);
-            }
+            m = monitor;
             monitor = null;
+        }
+        // outside our lock: CAJ holds its channel's lock while it calls connectionChanged, which takes ours
+        try {
+            if (m != null) m.clear();
+        } catch (CAException | IllegalStateException e) {
+            LOG.log(Level.FINE, "clear monitor of " + pvName, e);
         }
         if (ch != null) {
             try {
