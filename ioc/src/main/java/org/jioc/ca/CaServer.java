@@ -48,6 +48,7 @@ public final class CaServer implements Server {
     private final CaConfig cfg;
     private volatile AccessGate gate = AccessGate.ALLOW_ALL;
     private final Set<FieldChannel> channels = ConcurrentHashMap.newKeySet();
+    private final MonitorFanout monitors = new MonitorFanout();
     private JiocServerContext ctx;
     private Thread runner;
 
@@ -164,6 +165,9 @@ public final class CaServer implements Server {
     }
 
     private static String nonNull(String s) { return s == null ? "" : s; }
+
+    /** The shared field subscriptions of monitored channels. */
+    MonitorFanout monitors() { return monitors; }
 
     void channelOpened(FieldChannel ch) { channels.add(ch); }
 

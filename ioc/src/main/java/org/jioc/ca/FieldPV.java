@@ -3,8 +3,6 @@ package org.jioc.ca;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import com.cosylab.epics.caj.cas.handlers.AbstractCASResponseHandler;
-
 import gov.aps.jca.CAException;
 import gov.aps.jca.CAStatus;
 import gov.aps.jca.cas.ProcessVariable;
@@ -18,16 +16,13 @@ import gov.aps.jca.dbr.DBRType;
 import org.jioc.db.Database;
 import org.jioc.db.DbException;
 import org.jioc.db.FieldAddress;
-import org.jioc.db.FieldDef;
-import org.jioc.db.FieldListener;
 import org.jioc.db.LockSet;
-import org.jioc.db.Record;
 
 /**
  * One CA channel's view of one field (jca creates a ProcessVariable per channel attach, each with its own event
  * dispatcher). Reads snapshot the field under the lock set; writes go through {@link Database#putField} or, for
- * put-callback, {@link Database#putFieldNotify}; monitors subscribe a {@link FieldListener} while anyone is
- * interested.
+ * put-callback, {@link Database#putFieldNotify}; while it has monitors it takes part in the channel name's shared
+ * field subscription ({@link MonitorFanout}).
  */
 final class FieldPV extends ProcessVariable {
     private static final Logger LOG = Logger.getLogger(FieldPV.class.getName());
@@ -36,7 +31,7 @@ final class FieldPV extends ProcessVariable {
     private final FieldAddress addr;
     private final DBRType type;
     private final int capacity;
-    private FieldListener listener;
+    private boolean subscribed;
 
     FieldPV(CaServer server, String channelName, FieldAddress addr, ProcessVariableEventCallback events) {
         super(channelName, events);
@@ -132,9 +127,9 @@ final class FieldPV extends ProcessVariable {
     @Override
     public synchronized void interestRegister() {
         super.interestRegister();
-        if (listener != null) return;
-        listener = this::posted;
-        addr.subscribe(listener);
+        if (subscribed) return;
+        subscribed = true;
+        server.monitors().subscribe(this);
     }
 
     @Override
@@ -144,23 +139,8 @@ final class FieldPV extends ProcessVariable {
     }
 
     private synchronized void unsubscribe() {
-        if (listener != null) addr.unsubscribe(listener);
-        listener = null;
-    }
-
-    /** Called with the lock set held: snapshot a new CTRL-level DBR (timestamp, limits, labels) and post it. */
-    private void posted(Record r, FieldDef f, int mask) {
-        ProcessVariableEventCallback cb = eventCallback;
-        if (cb == null || mask == 0) return;
-        DBR dbr = AbstractCASResponseHandler.createDBRforReading(this);
-        try {
-            DbrCodec.fill(addr, dbr);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "CA monitor of " + name + " failed", e);
-            return;
-        }
-        // same bits: DBE_VALUE=Monitor.VALUE, DBE_LOG=Monitor.LOG, DBE_ALARM=Monitor.ALARM, DBE_PROPERTY=Monitor.PROPERTY
-        cb.postEvent(mask, dbr);
+        if (subscribed) server.monitors().unsubscribe(this);
+        subscribed = false;
     }
 
     @Override
