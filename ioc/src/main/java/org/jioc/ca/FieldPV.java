@@ -21,6 +21,7 @@ import org.jioc.db.FieldAddress;
 import org.jioc.db.FieldDef;
 import org.jioc.db.FieldListener;
 import org.jioc.db.LockSet;
+import org.jioc.db.PutOrigin;
 import org.jioc.db.Record;
 
 /**
@@ -97,6 +98,13 @@ final class FieldPV extends ProcessVariable {
             return status(e);
         }
         if (user != null) store = server.trapWrite(addr, user, host, store);
+        String who = "ca:" + (user == null ? "?" : user) + "@" + (host == null ? "?" : host);
+        try (PutOrigin.Scope scope = PutOrigin.enter(who)) {
+            return put(db, store, callback);
+        }
+    }
+
+    private CAStatus put(Database db, Database.Store store, ProcessVariableWriteCallback callback) {
         if (callback != null && isPutCallback(callback)) {
             db.putFieldNotify(addr, store, err -> callback.processVariableWriteCompleted(
                     err == null ? CAStatus.NORMAL : status(err)));
