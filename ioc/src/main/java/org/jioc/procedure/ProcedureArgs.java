@@ -52,8 +52,9 @@ public final class ProcedureArgs {
 
     private static String unquote(String v) {
         String t = v.trim();
-        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
-            return t.substring(1, t.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+        if (t.length() >= 2 && (t.charAt(0) == '"' || t.charAt(0) == '\'') && t.charAt(t.length() - 1) == t.charAt(0)) {
+            char q = t.charAt(0);
+            return t.substring(1, t.length() - 1).replace("\\" + q, String.valueOf(q)).replace("\\\\", "\\");
         }
         return t;
     }

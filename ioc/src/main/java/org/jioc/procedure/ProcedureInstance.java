@@ -92,7 +92,8 @@ final class ProcedureInstance implements ProcedureInfo {
                 LOG.warning(name() + ": precondition " + p.condition() + ": " + e.getMessage());
             }
         }
-        precheckSoon();
+        precheckNow(); // clients see the real answer from the start
+        precheckSoon(); // and the control thread has the last word over anything that changed meanwhile
     }
 
     /** At IOC stop: abort a running procedure and stop listening. */
@@ -214,7 +215,7 @@ final class ProcedureInstance implements ProcedureInfo {
             procedure.run(run);
             if (run.abortRequested()) throw new ProcedureAborted("aborted");
             outcome = ProcedureStatus.DONE;
-            message = run.resultMessage() == null ? "Done" : run.resultMessage();
+            message = run.resultMessage() == null ? "Done" : "Done: " + run.resultMessage();
         } catch (ProcedureException | RuntimeException | Error e) {
             if (run.abortRequested()) {
                 outcome = ProcedureStatus.ABORTED;
@@ -259,7 +260,7 @@ final class ProcedureInstance implements ProcedureInfo {
         lastMessage = message;
         pvs.status(outcome);
         pvs.message(message);
-        LOG.info(name() + ": " + outcome.label() + ": " + message);
+        LOG.info(name() + ": " + message);
         String next;
         synchronized (this) {
             next = pendingStart;
@@ -302,6 +303,7 @@ final class ProcedureInstance implements ProcedureInfo {
         });
     }
 
+    /** Evaluate :Precheck now; on the control thread, or at attach before any request can arrive. */
     private void precheckNow() {
         String why = isRunning() ? "running" : service.blockers(this);
         pvs.precheck(why == null, why == null ? "Ready" : why);

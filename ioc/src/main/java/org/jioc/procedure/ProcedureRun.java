@@ -87,7 +87,7 @@ public final class ProcedureRun {
     /** Show what is happening now (up to 255 characters). */
     public void message(String text) { out.message(text); }
 
-    /** The :Message to leave when the procedure ends Done (default "Done"). */
+    /** What :Message says after "Done: " when the procedure ends well (default just "Done"). */
     public void result(String text) { result = text; }
 
     String resultMessage() { return result; }

@@ -250,8 +250,9 @@ public final class ProcedureService implements IocService {
             String why = blockers(p);
             if (why != null) return why;
             for (String res : p.resources()) holders.put(res, p);
-            return null;
         }
+        if (!p.resources().isEmpty()) precheckAll();
+        return null;
     }
 
     void release(ProcedureInstance p) {

@@ -25,6 +25,6 @@ public final class Dwell implements Procedure {
     public void run(ProcedureRun run) throws ProcedureException {
         run.step("dwell", "Dwelling " + text);
         run.dwell(time);
-        run.result("Done: dwelled " + text);
+        run.result("dwelled " + text);
     }
 }

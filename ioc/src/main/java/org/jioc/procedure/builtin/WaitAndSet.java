@@ -53,6 +53,6 @@ public final class WaitAndSet implements Procedure {
         run.step("set", "Setting " + set + " = " + value);
         if (stop != null) run.onAbort(() -> run.putNoWait(stop, stopValue));
         run.put(set, value, putTimeout);
-        run.result("Done: " + set + " = " + value);
+        run.result(set + " = " + value);
     }
 }
