@@ -112,6 +112,9 @@ final class ProcedureInstance implements ProcedureInfo {
     /** Is a run going on (including its last writes)? */
     synchronized boolean isRunning() { return current != null; }
 
+    /** Is a run going on that has not reached its last writes? (What :Precheck calls "running".) */
+    private synchronized boolean isBusy() { return current != null && !finishing; }
+
     private interface Posted {
         void posted(long value, String who);
     }
@@ -260,6 +263,7 @@ final class ProcedureInstance implements ProcedureInfo {
         lastMessage = message;
         pvs.status(outcome);
         pvs.message(message);
+        precheckNow(); // a client woken by Start = 0 sees whether it may start again
         LOG.info(name() + ": " + message);
         String next;
         synchronized (this) {
@@ -305,7 +309,7 @@ final class ProcedureInstance implements ProcedureInfo {
 
     /** Evaluate :Precheck now; on the control thread, or at attach before any request can arrive. */
     private void precheckNow() {
-        String why = isRunning() ? "running" : service.blockers(this);
+        String why = isBusy() ? "running" : service.blockers(this);
         pvs.precheck(why == null, why == null ? "Ready" : why);
     }
 }
