@@ -73,6 +73,19 @@ public final class ProcedureArgs {
         return v == null ? dflt : v;
     }
 
+    /** A list separated by spaces (e.g. MOTORS="2bma:m1 2bma:m2"); empty when not given. */
+    public List<String> list(String key) {
+        String v = text(key, "").trim();
+        return v.isEmpty() ? List.of() : List.of(v.split("\\s+"));
+    }
+
+    /** A list of PV names, each of which must exist (in this IOC, or reachable remotely). */
+    public List<String> pvList(String key) throws ProcedureConfigException {
+        List<String> names = list(key);
+        for (String n : names) checkPv(key, n);
+        return names;
+    }
+
     public double number(String key) throws ProcedureConfigException {
         return parseNumber(key, text(key));
     }
@@ -174,7 +187,7 @@ public final class ProcedureArgs {
         return out;
     }
 
-    Map<String, String> values() { return Map.copyOf(values); }
+    Map<String, String> values() { return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values)); }
 
     @Override
     public String toString() { return values.toString(); }

@@ -23,7 +23,7 @@ public final class ProcedureCommands {
         if (all.isEmpty()) out.println("no procedures (a busy record with info(procedure, \"impl\") makes one)");
         for (ProcedureInfo info : all) {
             ProcedureInstance p = (ProcedureInstance) info;
-            String msg = p.lastMessage();
+            String msg = p.message();
             out.println(p.name() + " (" + p.implementation() + "): " + p.status().label()
                     + (msg.isEmpty() ? "" : ": " + msg));
             if (level < 1) continue;

@@ -40,7 +40,6 @@ final class ProcedureInstance implements ProcedureInfo {
     private volatile ProcedureRun visibleRun;
     private volatile Thread startWriter;
     private volatile ProcedureStatus status = ProcedureStatus.IDLE;
-    private volatile String lastMessage = "";
 
     ProcedureInstance(String implementation, Procedure procedure, ProcedureArgs args,
                       List<Precondition> preconditions, ProcedurePvs pvs, ProcedureService service) {
@@ -64,7 +63,12 @@ final class ProcedureInstance implements ProcedureInfo {
     @Override
     public ProcedureStatus status() { return status; }
 
-    String lastMessage() { return lastMessage; }
+    /** What :Message shows now. */
+    String message() {
+        try (var g = pvs.message.lock()) {
+            return pvs.message.record.getString(pvs.message.field);
+        }
+    }
 
     List<Precondition> preconditions() { return preconditions; }
 
@@ -260,7 +264,6 @@ final class ProcedureInstance implements ProcedureInfo {
             finishing = true;
         }
         status = outcome;
-        lastMessage = message;
         pvs.status(outcome);
         pvs.message(message);
         precheckNow(); // a client woken by Start = 0 sees whether it may start again

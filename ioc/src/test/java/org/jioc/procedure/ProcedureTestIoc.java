@@ -28,11 +28,12 @@ final class ProcedureTestIoc implements AutoCloseable {
     final ProcedureService service = new ProcedureService(ioc.model());
     final IocShell shell;
     private final Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     ProcedureTestIoc(Path dir) {
         this.dir = dir;
         ioc.addService(service);
-        shell = new IocShell(ioc, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), dir);
+        shell = new IocShell(ioc, new PrintStream(out, true, StandardCharsets.UTF_8), dir);
     }
 
     static Path template() {
@@ -62,6 +63,9 @@ final class ProcedureTestIoc implements AutoCloseable {
         shell.execute("iocInit");
         return this;
     }
+
+    /** What shell commands printed so far. */
+    String output() { return out.toString(StandardCharsets.UTF_8); }
 
     FieldAddress addr(String pv) {
         FieldAddress a = ioc.database().resolve(P + pv);
