@@ -14,7 +14,7 @@ import org.jioc.db.PutOrigin;
 
 /**
  * One procedure bound to its PV set: reacts to Start and Abort, runs the procedure on its own thread, and keeps
- * Status, Message, Step and Precheck up to date. Whatever happens, a run ends by writing Status and Message and
+ * Status, Message, Step and Precheck up to date. Whatever happens, a run ends by writing Message and Status and
  * then Start = 0 (Done), which completes the put-callbacks waiting on Start.
  *
  * <p>Listeners on Start and Abort run on the writer's thread with the record locked; they only note who wrote
@@ -211,9 +211,9 @@ final class ProcedureInstance implements ProcedureInfo {
         String message;
         boolean acquired = false;
         try {
-            pvs.status(ProcedureStatus.RUNNING);
             pvs.step("", 0);
             pvs.message(startedBy.isEmpty() ? "Starting" : "Starting (" + startedBy + ")");
+            pvs.status(ProcedureStatus.RUNNING);
             LOG.info(name() + ": started" + (startedBy.isEmpty() ? "" : " by " + startedBy));
             String blocked = service.acquire(this);
             if (blocked != null) throw new PreconditionFailure(blocked);
@@ -258,14 +258,14 @@ final class ProcedureInstance implements ProcedureInfo {
         return m;
     }
 
-    /** Status and Message first (a client woken by Start = 0 reads them), then Start = 0 unless started again. */
+    /** Message, Status, Precheck first (a client woken by Start = 0 reads them), then Start = 0 unless started again. */
     private void finish(ProcedureStatus outcome, String message) {
         synchronized (this) {
             finishing = true;
         }
         status = outcome;
+        pvs.message(message); // before Status: a client that sees the new Status reads the final message
         pvs.status(outcome);
-        pvs.message(message);
         precheckNow(); // a client woken by Start = 0 sees whether it may start again
         LOG.info(name() + ": " + message);
         String next;

@@ -288,6 +288,37 @@ class ProcedureRunTest {
         assertEnded("Dwell", "Done", "Done");
     }
 
+    @Test
+    void aSecondPutCallbackIsHeldAndThenRunsTheProcedureAgain() throws Exception {
+        ioc().procedure("Dwell", "dwell", "SECONDS=0.3").init();
+        AtomicInteger runs = new AtomicInteger();
+        t.addr("Dwell:Status").subscribe((r, f, mask) -> {
+            if (r.getString(f).equals("Running")) runs.incrementAndGet();
+        });
+        CompletableFuture<DbException> first = t.start("Dwell");
+        until("running", () -> t.get("Dwell:Status").equals("Running"));
+        CompletableFuture<DbException> second = t.putCallback("ca:other@host", "Dwell:Start", "1");
+        assertNull(completed(first));
+        assertFalse(second.isDone(), "the held put started the procedure again");
+        assertNull(completed(second));
+        assertEnded("Dwell", "Done", "Done");
+        assertEquals(2, runs.get());
+    }
+
+    @Test
+    void startedAgainWhileTheAbortedRunEndsRunsOnceMore() throws Exception {
+        ioc().procedure("Dwell", "dwell", "SECONDS=0.5").init();
+        List<String> statuses = record("Dwell:Status");
+        t.put("ca:op@host", "Dwell:Start", "1");
+        until("dwelling", () -> t.get("Dwell:Step").equals("dwell"));
+        t.put("ca:op@host", "Dwell:Start", "0");
+        t.put("ca:op@host", "Dwell:Start", "1");
+        until("aborted, then running again", () -> statuses.equals(List.of("Running", "Aborted", "Running")));
+        assertEquals("Start", t.get("Dwell:Start"), "the busy stays Start for the new run");
+        until("the busy Done", () -> t.get("Dwell:Start").equals("Done"));
+        assertEnded("Dwell", "Done", "Done");
+    }
+
     // -------------------------------------------------------------------------------------------------------------
     // Gates and resources
 
