@@ -30,8 +30,10 @@ final class ProcedureTestIoc implements AutoCloseable {
     private final Path dir;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    ProcedureTestIoc(Path dir) {
+    /** before: services installed ahead of the procedures (e.g. one providing remote links). */
+    ProcedureTestIoc(Path dir, org.jioc.IocService... before) {
         this.dir = dir;
+        for (org.jioc.IocService s : before) ioc.addService(s);
         ioc.addService(service);
         shell = new IocShell(ioc, new PrintStream(out, true, StandardCharsets.UTF_8), dir);
     }
