@@ -49,7 +49,8 @@ final class LocalPv implements Pv {
             return;
         }
         addr.record.database().putFieldNotify(addr, store,
-                err -> done.accept(err == null ? null : "put " + name() + " = " + value + " failed: " + err.getMessage()));
+                err -> done.accept(err == null ? null
+                        : "put " + name() + " = " + value + " failed: " + err.getMessage()));
     }
 
     @Override

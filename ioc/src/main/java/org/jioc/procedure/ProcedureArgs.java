@@ -34,19 +34,9 @@ public final class ProcedureArgs {
         }
         values = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : raw.entrySet()) {
-            if (e.getValue() == null) throw new ProcedureConfigException("procedureArgs: " + e.getKey() + " has no value");
+            if (e.getValue() == null)
+                throw new ProcedureConfigException("procedureArgs: " + e.getKey() + " has no value");
             values.put(e.getKey(), unquote(e.getValue()));
-        }
-    }
-
-    /** Arguments given in code (tests, procedures built by other Java code). */
-    static ProcedureArgs of(Map<String, String> values, Pvs pvs) {
-        try {
-            ProcedureArgs a = new ProcedureArgs("", pvs);
-            a.values.putAll(values);
-            return a;
-        } catch (ProcedureConfigException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -34,6 +34,7 @@ public final class ProcedureCommands {
                 out.println("    precondition: " + c.condition() + (c.reason() == null ? "" : " (" + c.reason() + ")"));
             if (!p.resources().isEmpty()) out.println("    resources: " + String.join(", ", p.resources()));
         }
-        if (level >= 2) out.println("implementations: " + String.join(", ", svc.implementations().stream().sorted().toList()));
+        if (level >= 2)
+            out.println("implementations: " + String.join(", ", svc.implementations().stream().sorted().toList()));
     }
 }

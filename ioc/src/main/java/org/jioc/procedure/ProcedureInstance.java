@@ -258,7 +258,7 @@ final class ProcedureInstance implements ProcedureInfo {
         return m;
     }
 
-    /** Message, Status, Precheck first (a client woken by Start = 0 reads them), then Start = 0 unless started again. */
+    /** Message, Status, Precheck first (a client woken by Start = 0 reads them), then Start = 0 unless restarted. */
     private void finish(ProcedureStatus outcome, String message) {
         synchronized (this) {
             finishing = true;

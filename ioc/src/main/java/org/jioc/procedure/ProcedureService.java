@@ -111,7 +111,8 @@ public final class ProcedureService implements IocService {
         ProcedurePvs set = ProcedurePvs.bind(db, start);
         ProcedureFactory factory = factories.get(impl);
         if (factory == null) throw new ProcedureConfigException("unknown procedure '" + impl + "' in info("
-                + INFO_PROCEDURE + ") (known: " + String.join(", ", implementations().stream().sorted().toList()) + ")");
+                + INFO_PROCEDURE + ") (known: " + String.join(", ", implementations().stream().sorted().toList())
+                + ")");
         ProcedureArgs args = new ProcedureArgs(start.info(INFO_ARGS), pvs);
         List<Precondition> pre = new ArrayList<>(args.require());
         Procedure p;

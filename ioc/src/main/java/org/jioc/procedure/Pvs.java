@@ -18,8 +18,6 @@ final class Pvs {
 
     Pvs(Database db) { this.db = db; }
 
-    Database database() { return db; }
-
     /** Is the name a field of this IOC? */
     boolean isLocal(String name) { return db.resolve(name) != null; }
 

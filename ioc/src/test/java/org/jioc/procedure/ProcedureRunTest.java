@@ -264,7 +264,8 @@ class ProcedureRunTest {
         t.put("ca:carol@host4", "Dwell:Start", "0");
         assertNull(completed(done));
         until("Aborted", () -> t.get("Dwell:Status").equals("Aborted"));
-        assertEnded("Dwell", "Aborted", "Aborted by ca:carol@host4 via t:Dwell:Start setting it to Done in step 'dwell'");
+        assertEnded("Dwell", "Aborted",
+                "Aborted by ca:carol@host4 via t:Dwell:Start setting it to Done in step 'dwell'");
     }
 
     @Test

@@ -43,7 +43,8 @@ final class ProcedureTestIoc implements AutoCloseable {
             Path t = d.resolve("db-templates/procedure.template");
             if (Files.exists(t)) return t;
         }
-        throw new IllegalStateException("db-templates/procedure.template not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("db-templates/procedure.template not found above "
+                + Path.of("").toAbsolutePath());
     }
 
     /** Load one procedure PV set: P + name, implementation, arguments. */
