@@ -17,6 +17,7 @@ import org.jioc.db.Database;
 import org.jioc.db.DbException;
 import org.jioc.db.FieldAddress;
 import org.jioc.db.LockSet;
+import org.jioc.db.PutOrigin;
 
 /**
  * One CA channel's view of one field (jca creates a ProcessVariable per channel attach, each with its own event
@@ -92,6 +93,13 @@ final class FieldPV extends ProcessVariable {
             return status(e);
         }
         if (user != null) store = server.trapWrite(addr, user, host, store);
+        String who = "ca:" + (user == null ? "?" : user) + "@" + (host == null ? "?" : host);
+        try (PutOrigin.Scope scope = PutOrigin.enter(who)) {
+            return put(db, store, callback);
+        }
+    }
+
+    private CAStatus put(Database db, Database.Store store, ProcessVariableWriteCallback callback) {
         if (callback != null && isPutCallback(callback)) {
             db.putFieldNotify(addr, store, err -> callback.processVariableWriteCompleted(
                     err == null ? CAStatus.NORMAL : status(err)));

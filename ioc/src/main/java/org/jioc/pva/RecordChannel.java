@@ -15,6 +15,7 @@ import org.jioc.db.FieldAddress;
 import org.jioc.db.FieldDef;
 import org.jioc.db.FieldListener;
 import org.jioc.db.LockSet;
+import org.jioc.db.PutOrigin;
 import org.jioc.db.Record;
 import org.jioc.security.AccessGate;
 
@@ -135,7 +136,9 @@ final class RecordChannel implements JiocServerPV.Source, JiocServerPV.Writer, F
         Database.Store store;
         try {
             store = codec.decode(changes, written);
-            addr.record.database().putField(addr, store);
+            try (PutOrigin.Scope who = PutOrigin.enter("pva:" + user + "@" + host)) {
+                addr.record.database().putField(addr, store);
+            }
         } catch (DbException e) {
             throw new PutRefused("put to " + addr + " refused: " + e.getMessage());
         }

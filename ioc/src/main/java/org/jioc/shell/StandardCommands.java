@@ -9,6 +9,7 @@ import org.jioc.Ioc;
 import org.jioc.db.Database;
 import org.jioc.db.DbException;
 import org.jioc.db.FieldAddress;
+import org.jioc.db.PutOrigin;
 import org.jioc.db.Record;
 import org.jioc.load.DbLoadException;
 
@@ -74,7 +75,7 @@ final class StandardCommands {
         sh.register("dbpf", "dbpf record.field value", (s, a) -> {
             need(a, 2, "dbpf record.field value");
             FieldAddress addr = address(s, a.get(0));
-            try {
+            try (PutOrigin.Scope who = PutOrigin.enter("iocsh")) {
                 database(s).putField(addr, r -> r.storeString(addr.field, a.get(1)));
             } catch (DbException e) {
                 throw new ShellException("dbpf: " + e.getMessage());
