@@ -44,6 +44,10 @@ public final class BusyRecord extends Record {
         TYPE.factory(BusyRecord::new);
     }
 
+    /** The pending HIGH drop and which arming it belongs to (guarded by the lock set). */
+    private java.util.concurrent.ScheduledFuture<?> highTimer;
+    private long highGeneration;
+
     BusyRecord(RecordType t) { super(t); }
 
     @Override
@@ -112,8 +116,17 @@ public final class BusyRecord extends Record {
         l[PACT] = 0;
     }
 
+    /**
+     * Start (or restart) the HIGH delay, as callbackRequestDelayed on the record's one callback does: a new command
+     * re-arms it, so an earlier command's countdown never ends a later one. The generation check covers a timer that
+     * had already fired and was waiting for the lock when it was replaced. Called with the lock set held.
+     */
     private void scheduleDrop() {
-        RecordTimers.lockedAfter(this, d[HIGH], () -> {
+        if (highTimer != null) highTimer.cancel(false);
+        long armed = ++highGeneration;
+        highTimer = RecordTimers.lockedAfter(this, d[HIGH], () -> {
+            if (armed != highGeneration) return;
+            highTimer = null;
             if (l[PACT] != 0) {
                 if (l[VAL] == 1 && d[HIGH] > 0) scheduleDrop();
             } else {

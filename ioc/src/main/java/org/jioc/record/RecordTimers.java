@@ -1,6 +1,7 @@
 package org.jioc.record;
 
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -30,9 +31,9 @@ final class RecordTimers {
     }
 
     /** Run task after seconds (0 or less: as soon as possible, but never on the caller's stack). */
-    static void after(double seconds, Runnable task) {
+    static ScheduledFuture<?> after(double seconds, Runnable task) {
         long nanos = seconds > 0 ? (long) Math.min(seconds * 1e9, 1e18) : 0;
-        TIMER.schedule(() -> {
+        return TIMER.schedule(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
@@ -42,8 +43,8 @@ final class RecordTimers {
     }
 
     /** Run task with the record's lock set held, after seconds. */
-    static void lockedAfter(Record r, double seconds, Runnable task) {
-        after(seconds, () -> {
+    static ScheduledFuture<?> lockedAfter(Record r, double seconds, Runnable task) {
+        return after(seconds, () -> {
             try (LockSet.Guard g = r.database().lock(r)) {
                 task.run();
             }

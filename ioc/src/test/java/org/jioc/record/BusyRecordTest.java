@@ -68,6 +68,22 @@ class BusyRecordTest {
     }
 
     @Test
+    void aNewCommandRestartsTheHighCountdown() throws Exception {
+        db = newDb();
+        rec(db, "busy", "b", "HIGH", "0.6");
+        db.init();
+        put(db, "b", 1);     // first command: its countdown would end at 0.6 s
+        Thread.sleep(300);
+        put(db, "b", 0);     // done early by hand
+        long t0 = System.nanoTime();
+        CompletableFuture<String> second = putNotify(db, "b", 1); // second command at 0.3 s
+        Thread.sleep(450);   // past the first command's 0.6 s
+        assertEquals(1.0, num(db, "b"), "the earlier command's timer did not end the later one");
+        assertEquals("done", second.get(3, TimeUnit.SECONDS));
+        assertTrue((System.nanoTime() - t0) / 1_000_000 >= 600, "the later one ran its full HIGH");
+    }
+
+    @Test
     void stateAndChangeOfStateAlarms() throws Exception {
         db = newDb();
         rec(db, "busy", "b", "OSV", "MINOR", "COSV", "MAJOR");
