@@ -36,6 +36,10 @@ final class ProcedureInstance implements ProcedureInfo {
     private ProcedureRun current;
     private boolean finishing;
     private String pendingStart;
+    /** Starts written so far (counted in the writer's thread, under Start's lock) and the newest one a run covers. */
+    private final java.util.concurrent.atomic.AtomicLong startsWritten = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long coveredStarts;
+    private volatile String lastStartBy = "";
 
     private volatile ProcedureRun visibleRun;
     private volatile Thread startWriter;
@@ -138,7 +142,9 @@ final class ProcedureInstance implements ProcedureInfo {
     private void startPosted(long value, String who) {
         if (Thread.currentThread() == startWriter) return; // our own Start = 0 at the end of a run
         if (value != 0) {
-            service.control(() -> requestStart(who));
+            long seq = startsWritten.incrementAndGet();
+            lastStartBy = who;
+            service.control(() -> requestStart(who, seq));
         } else {
             ProcedureRun run = visibleRun;
             if (run != null) service.control(() -> abortRun(run, by(who, pvs.start) + " setting it to Done"));
@@ -162,8 +168,9 @@ final class ProcedureInstance implements ProcedureInfo {
     // ---------------------------------------------------------------------------------------------------------------
     // Control thread
 
-    private void requestStart(String who) {
+    private void requestStart(String who, long seq) {
         synchronized (this) {
+            if (seq <= coveredStarts) return; // a run launched since already answers this start
             if (current != null) {
                 pendingStart = who; // started again while the last run ends: run once more after it
                 return;
@@ -174,6 +181,7 @@ final class ProcedureInstance implements ProcedureInfo {
     }
 
     private void launchLocked(String who) {
+        coveredStarts = startsWritten.get();
         ProcedureRun run = new ProcedureRun(name(), args, service.pvs(), pvs);
         current = run;
         visibleRun = run;
@@ -275,13 +283,16 @@ final class ProcedureInstance implements ProcedureInfo {
         }
         if (next == null) {
             startWriter = Thread.currentThread();
+            boolean cleared;
             try {
-                pvs.start(0);
+                cleared = pvs.finishStart(() -> startsWritten.get() > coveredStarts);
             } finally {
                 startWriter = null;
             }
+            // a client wrote Start = 1 again while this run ended: Start stays 1 and the next run answers it
+            if (!cleared) next = lastStartBy;
             synchronized (this) {
-                next = pendingStart;
+                if (pendingStart != null) next = pendingStart;
                 pendingStart = null;
                 if (next == null) {
                     current = null;

@@ -84,6 +84,19 @@ final class ProcedurePvs {
 
     void start(long v) { put(start, v); }
 
+    /**
+     * Start = 0 (Done) unless newerStart says a start was written since the run began; decided under Start's lock,
+     * so no client's start can land between the check and the write (it would be overwritten and lost).
+     * Returns whether Start was cleared.
+     */
+    boolean finishStart(java.util.function.BooleanSupplier newerStart) {
+        try (var g = start.lock()) {
+            if (newerStart.getAsBoolean()) return false;
+            put(start, 0);
+            return true;
+        }
+    }
+
     void abort(long v) { put(abort, v); }
 
     void status(ProcedureStatus s) { put(status, s.ordinal()); }
