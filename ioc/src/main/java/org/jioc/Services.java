@@ -11,5 +11,6 @@ public final class Services {
         ioc.addService(new org.jioc.security.AccessSecurityService(ioc.accessSecurity()));
         ioc.addService(new org.jioc.autosave.AutosaveService());
         ioc.addService(new org.jioc.pva.PvaService(ioc.accessSecurity()));
+        ioc.addService(new org.jioc.motion.MotionService(ioc.devices()));
     }
 }

@@ -11,5 +11,6 @@ final class CommandSets {
         org.jioc.security.AccessSecurityCommands.register(shell);
         org.jioc.autosave.AutosaveCommands.register(shell);
         org.jioc.pva.PvaCommands.register(shell);
+        org.jioc.motion.MotionCommands.register(shell);
     }
 }
