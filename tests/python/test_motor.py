@@ -64,11 +64,16 @@ def m1_at_zero():
 def test_epics_motor_moves_with_wait():
     m = epics.Motor(M1)  # refuses anything whose RTYP is not "motor"
     assert m.get("RTYP") == "motor"
+    t0 = time.time()
     assert m.move(4.0, wait=True, timeout=30) == 0
-    assert m.get_position(readback=True) == pytest.approx(4.0, abs=1e-9)
-    assert m.get("DMOV") == 1
+    assert time.time() - t0 > 0.7, "4 mm at 5 mm/s: the wait really waited"
+    # what the IOC holds when the put-callback returns (uncached reads)
+    assert caget(M1 + ".DMOV") == 1
+    assert caget(M1 + ".RBV") == pytest.approx(4.0, abs=1e-9)
+    # pyepics' cached monitors follow (the last updates may trail the put-callback reply by a few ms)
+    wait_until("Motor's readback", lambda: m.get_position(readback=True) == pytest.approx(4.0, abs=1e-9), 2)
     assert m.move(1.5, relative=True, wait=True, timeout=30) == 0
-    assert m.get_position(readback=True) == pytest.approx(5.5, abs=1e-9)
+    assert caget(M1 + ".RBV") == pytest.approx(5.5, abs=1e-9)
     assert m.move(80, wait=True) == -12, "pyepics checks HLM itself"
 
 
@@ -98,8 +103,6 @@ def test_a_move_beyond_hlm_is_refused_with_lvio_and_no_motion():
         assert caget(M1 + ".RBV") == 0.0
         time.sleep(0.3)
         assert movn.values() == [0], "the motor never moved"
-        m = epics.Motor(M1)
-        assert m.move(70.0, wait=True, ignore_limits=True) == -4, "pyepics sees the soft-limit violation"
         move(M1, 1.0)
         assert caget(M1 + ".LVIO") == 0
     finally:
@@ -176,3 +179,24 @@ def test_a_continuous_rotation_turns_past_one_revolution():
     assert caget(rot + ".RBV") == pytest.approx(540.0, abs=1e-9)
     assert caget(rot + ".HLS") == 0 and caget(rot + ".LVIO") == 0
     move(rot, 0)
+
+
+def test_an_injected_following_error_fails_the_move_until_the_motor_is_enabled():
+    assert caput(M1 + ":SimFault", 1, wait=True) == 1  # armed: trips half way through the next move
+    t0 = time.time()
+    assert caput(M1, 10.0, wait=True, timeout=30) == 1, "the put-callback still completes"
+    assert time.time() - t0 < 1.9, "the move ended early"
+    rbv = caget(M1 + ".RBV")
+    assert 1.0 < rbv < 9.0, rbv
+    assert caget(M1 + ".SEVR", as_string=True) == "MAJOR"
+    assert caget(M1 + ".STAT", as_string=True) == "STATE"
+    msta = int(caget(M1 + ".MSTA"))
+    assert msta & (1 << 9) and msta & (1 << 6), "MSTA PROBLEM and SLIP_STALL"
+    assert caget(M1 + ".CNEN", as_string=True) == "Disable"
+    assert caput(M1, 0.0, wait=True, timeout=10) == 1
+    assert caget(M1 + ".RBV") == rbv, "refused while the amplifier is off"
+    assert caput(M1 + ".CNEN", "Enable", wait=True) == 1
+    wait_until("alarm cleared", lambda: caget(M1 + ".SEVR") == 0)
+    assert caput(M1 + ":SimFault", 0, wait=True) == 1
+    move(M1, 0.0)
+    assert caget(M1 + ".RBV") == 0.0

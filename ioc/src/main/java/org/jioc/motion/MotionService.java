@@ -14,11 +14,14 @@ import org.jioc.db.DeviceRegistry;
 
 /**
  * The IOC's simulated motion hardware: motor controllers by asyn port name, created from st.cmd, and the one
- * thread that polls them all once iocInit is done. Registers the motor record's "asynMotor" device support.
+ * thread that polls them all once iocInit is done. Registers the motor record's "asynMotor" device support and the
+ * bo "Sim Motor Fault" test hook.
  */
 public final class MotionService implements IocService {
     /** The DTYP of the motor record's device support, as in asyn motor templates. */
     public static final String DTYP = "asynMotor";
+    /** A bo that injects (1) or clears (0) a following error on a simulated axis: a test hook. */
+    public static final String FAULT_DTYP = "Sim Motor Fault";
 
     private final Map<String, SimMotorController> controllers = new LinkedHashMap<>();
     private final MotionClock clock;
@@ -30,6 +33,7 @@ public final class MotionService implements IocService {
     public MotionService(DeviceRegistry devices, MotionClock clock) {
         this.clock = clock;
         devices.register("motor", DTYP, () -> new AsynMotorDevice(this));
+        devices.register("bo", FAULT_DTYP, () -> new SimFaultDevice(this));
     }
 
     public MotionClock clock() { return clock; }
