@@ -66,6 +66,7 @@ final class AsynMotorDevice implements MotorDeviceSupport {
     /** Load an autosaved position into a controller that (re)started at zero (RSTM), then the first status. */
     @Override
     public void initController(MotorRecord r) {
+        if (axis == null) return; // init (pass 0) already reported why
         double now = controller.clock().now();
         synchronized (axis) {
             restorePosition(r, now);

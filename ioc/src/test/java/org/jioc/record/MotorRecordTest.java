@@ -549,5 +549,6 @@ class MotorRecordTest {
         assertTrue(m.contains("bad3: init_record: OUT: bad address '@motor(SIM 0)': expected @asyn(PORT,AXIS)"), m);
         assertTrue(m.contains("bad4: init_record: OUT: SIM axis 0 already has a motor record"), m);
         assertFalse(m.contains("good"), m);
+        assertEquals(4, m.split("\n").length, "one line per bad record: " + m);
     }
 }
