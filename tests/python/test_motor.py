@@ -155,6 +155,26 @@ def test_ctrl_limits_of_val_follow_hlm():
     assert caput(M1, 13.0, wait=True) == 1 and caget(M1 + ".LVIO") == 1
 
 
+def test_a_dbe_property_monitor_of_val_sees_new_limits():
+    """A DBR_CTRL subscription with DBE_PROPERTY (Phoebus, archiver metadata) gets the new control limits."""
+    from epics import ca, dbr
+    seen = []
+    chid = ca.create_channel(M1, connect=True)
+    assert ca.connect_channel(chid, timeout=5)
+    cb = ca.create_subscription(chid, use_ctrl=True, mask=dbr.DBE_PROPERTY,
+                                callback=lambda **kw: seen.append(kw.get("upper_ctrl_limit")))
+    try:
+        wait_until("the first property event", lambda: seen)
+        assert seen[-1] == 50.0
+        assert caput(M1 + ".HLM", 33.0, wait=True) == 1
+        wait_until("a property event with HLM 33", lambda: 33.0 in seen, 5)
+        assert caput(M1 + ".OFF", 1.0, wait=True) == 1  # limits move with the offset
+        wait_until("a property event with HLM 34", lambda: 34.0 in seen, 5)
+        assert caput(M1 + ".OFF", 0.0, wait=True) == 1
+    finally:
+        ca.clear_subscription(cb[2])
+
+
 def test_enum_fields_carry_the_motor_record_menus():
     assert PV(M1 + ".SPMG").get_ctrlvars()["enum_strs"] == ("Stop", "Pause", "Move", "Go")
     assert PV(M1 + ".DIR").get_ctrlvars()["enum_strs"] == ("Pos", "Neg")
