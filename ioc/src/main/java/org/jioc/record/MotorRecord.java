@@ -21,7 +21,7 @@ import org.jioc.db.RecordType;
  */
 public final class MotorRecord extends Record {
     public static final RecordType TYPE = new RecordType("motor");
-    static final double VERSION = 7.3;
+    static final double VERSION = 7.0;
 
     static final int VERS = TYPE.flt("VERS").readOnly().initial("1").slot();
     static final int OFF = TYPE.dbl("OFF").asl0().special().pp().slot();
