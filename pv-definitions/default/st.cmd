@@ -1,8 +1,11 @@
-# The default jioc: for now the core demo (every record type in a small simulated process).
-# The simulated 2-BM beamline grows here issue by issue.
+# The default jioc: the core demo (every record type in a small simulated process) and the simulated 2-BM
+# beamline, which grows here issue by issue.
 epicsEnvSet("P", "$(P=jioc:demo:)")
+epicsEnvSet("EPICS_DB_INCLUDE_PATH", "$(TOP)/db-templates")
 dbLoadRecords("$(TOP)/db-templates/demo.template", "P=$(P)")
+# Motion: 2-BM-A optics and 2-BM-B sample stage motors on simulated controllers (docs/motor.md).
+< $(TOP)/pv-definitions/default/motors.cmd
 # Autosave: fields tagged info(autosaveFields, ...) are saved every 5 s (when changed) to var/autosave, which is
-# not in git, and restored at the next start. See docs/autosave.md.
+# not in git, and restored at the next start (motor positions included). See docs/autosave.md.
 set_savefile_path("$(JIOC_HOME)/var/autosave")
 iocInit

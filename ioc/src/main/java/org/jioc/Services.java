@@ -12,5 +12,6 @@ public final class Services {
         ioc.addService(new org.jioc.autosave.AutosaveService());
         ioc.addService(new org.jioc.pva.PvaService(ioc.accessSecurity()));
         ioc.addService(new org.jioc.procedure.ProcedureService(ioc.model()));
+        ioc.addService(new org.jioc.motion.MotionService(ioc.devices()));
     }
 }

@@ -16,6 +16,7 @@ public final class StandardRecords {
         for (RecordType t : AnalogRecords.TYPES) m.put(t.name(), t);
         for (RecordType t : DiscreteRecords.TYPES) m.put(t.name(), t);
         for (RecordType t : ArrayCalcRecords.TYPES) m.put(t.name(), t);
+        m.put(MotorRecord.TYPE.name(), MotorRecord.TYPE);
         return m;
     }
 

@@ -12,5 +12,6 @@ final class CommandSets {
         org.jioc.autosave.AutosaveCommands.register(shell);
         org.jioc.pva.PvaCommands.register(shell);
         org.jioc.procedure.ProcedureCommands.register(shell);
+        org.jioc.motion.MotionCommands.register(shell);
     }
 }
