@@ -96,3 +96,24 @@ def test_string_put_and_cp_link(pv):
     caput(pv("str1"), "world", wait=True)
     time.sleep(0.3)
     assert caget(pv("strin1")) == "world"
+
+
+def test_put_callback_reply_comes_after_the_monitors_it_caused(pv):
+    """As rsrv: when put(wait=True) returns, the client's monitored value is already the new one (pyepics Motor
+    decides its return code from monitored fields right after the wait)."""
+    ao = PV(pv("ao1"), auto_monitor=True)
+    ai = PV(pv("ai1"), auto_monitor=True)  # follows ao1 through a CP link: a second record in the same put
+    assert ao.wait_for_connection(5) and ai.wait_for_connection(5)
+    ao.get()
+    ai.get()
+    stale = []
+    try:
+        for i in range(200):
+            v = round(-40 + 0.25 * (i % 320), 2) + (0.125 if i % 2 else 0)
+            assert ao.put(v, wait=True, timeout=5) == 1
+            if ao.get(use_monitor=True) != pytest.approx(v):
+                stale.append((i, v, ao.get(use_monitor=True)))
+        assert stale == [], f"{len(stale)} of 200 monitored values were stale when put(wait=True) returned"
+    finally:
+        ao.disconnect()
+        ai.disconnect()

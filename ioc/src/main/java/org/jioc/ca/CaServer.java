@@ -96,6 +96,17 @@ public final class CaServer implements Server {
         }
     }
 
+    /** The circuit (client connection) a channel belongs to, found once and remembered by the channel. */
+    CASTransport circuit(FieldChannel ch) {
+        CASTransport t = ch.transport();
+        if (t != null) return t;
+        JiocServerContext c = ctx;
+        if (c == null) return null;
+        t = circuitOf(ch, c.getTransportRegistry().toArray());
+        if (t != null) ch.transport(t);
+        return t;
+    }
+
     private static CASTransport circuitOf(FieldChannel ch, Transport[] circuits) {
         for (Transport t : circuits) {
             if (t instanceof CASTransport && ((CASTransport) t).getChannel(ch.getSID()) == ch) return (CASTransport) t;

@@ -68,7 +68,7 @@ final class FieldChannel extends ServerChannel {
     /** A write this channel was allowed to make: through the PV, with the client's identity for TRAPWRITE. */
     @Override
     public CAStatus write(DBR value, ProcessVariableWriteCallback callback) throws CAException {
-        return pv.write(value, callback, user, host);
+        return pv.write(value, callback, this);
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.jioc.ca;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import com.cosylab.epics.caj.cas.CASTransport;
+
 import gov.aps.jca.CAException;
 import gov.aps.jca.CAStatus;
 import gov.aps.jca.cas.ProcessVariable;
@@ -79,11 +81,16 @@ final class FieldPV extends ProcessVariable {
 
     @Override
     public CAStatus write(DBR value, ProcessVariableWriteCallback callback) {
-        return write(value, callback, null, null);
+        return write(value, callback, null);
     }
 
-    /** A client's write; user and host (null when unknown) decide whether access security traps it. */
-    CAStatus write(DBR value, ProcessVariableWriteCallback callback, String user, String host) {
+    /**
+     * A client's write through its channel (null when unknown): the channel's user and host decide whether access
+     * security traps it, and its circuit orders a put-callback's reply after the monitors the put caused.
+     */
+    CAStatus write(DBR value, ProcessVariableWriteCallback callback, FieldChannel channel) {
+        String user = channel == null ? null : channel.user;
+        String host = channel == null ? null : channel.host;
         Database db = addr.record.database();
         Database.Store store;
         try {
@@ -95,14 +102,23 @@ final class FieldPV extends ProcessVariable {
         if (user != null) store = server.trapWrite(addr, user, host, store);
         String who = "ca:" + (user == null ? "?" : user) + "@" + (host == null ? "?" : host);
         try (PutOrigin.Scope scope = PutOrigin.enter(who)) {
-            return put(db, store, callback);
+            return put(db, store, callback, channel);
         }
     }
 
-    private CAStatus put(Database db, Database.Store store, ProcessVariableWriteCallback callback) {
+    private CAStatus put(Database db, Database.Store store, ProcessVariableWriteCallback callback,
+            FieldChannel channel) {
         if (callback != null && isPutCallback(callback)) {
-            db.putFieldNotify(addr, store, err -> callback.processVariableWriteCompleted(
-                    err == null ? CAStatus.NORMAL : status(err)));
+            CASTransport circuit = channel == null ? null : server.circuit(channel);
+            db.putFieldNotify(addr, store, err -> {
+                CAStatus st = err == null ? CAStatus.NORMAL : status(err);
+                // As rsrv does (db_post_extra_labor): the reply goes through the circuit's event queue, behind the
+                // monitor updates this put posted, so a client woken by the reply already has the final values
+                // (pyepics Motor reads its monitored DMOV/LVIO right after put(wait=True)).
+                if (circuit == null || !circuit.processEvents(() -> callback.processVariableWriteCompleted(st))) {
+                    callback.processVariableWriteCompleted(st);
+                }
+            });
             return null; // completed from the put-notify callback
         }
         try {
