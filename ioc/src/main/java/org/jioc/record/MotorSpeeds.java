@@ -100,23 +100,13 @@ final class MotorSpeeds {
             case "VMAX":
                 if (d[VMAX] < 0) set(VMAX, 0);
                 if (d[UREV] != 0) setIfDifferent(SMAX, d[VMAX] / urev);
-                if (d[VMAX] != 0 && d[VMAX] < d[VBAS]) {
-                    d[VBAS] = d[VMAX];
-                    r.mark(M_VBAS);
-                    d[SBAS] = d[SMAX];
-                    r.mark(M_SBAS);
-                }
+                capBaseSpeedAtMax();
                 recheckSpeeds(urev);
                 break;
             case "SMAX":
                 if (d[SMAX] < 0) set(SMAX, 0);
                 setIfDifferent(VMAX, urev * d[SMAX]);
-                if (d[VMAX] != 0 && d[VMAX] < d[VBAS]) {
-                    d[VBAS] = d[VMAX];
-                    r.mark(M_VBAS);
-                    d[SBAS] = d[SMAX];
-                    r.mark(M_SBAS);
-                }
+                capBaseSpeedAtMax();
                 recheckSpeeds(urev);
                 break;
             case "VELO":
@@ -212,6 +202,16 @@ final class MotorSpeeds {
     }
 
     /** After VBAS or VMAX moved: VELO, BVEL, JVEL, HVEL back inside [VBAS, VMAX]. */
+    /** A maximum speed below the base speed pulls the base speed down to it (VBAS and SBAS). */
+    private void capBaseSpeedAtMax() {
+        if (d[VMAX] != 0 && d[VMAX] < d[VBAS]) {
+            d[VBAS] = d[VMAX];
+            r.mark(M_VBAS);
+            d[SBAS] = d[SMAX];
+            r.mark(M_SBAS);
+        }
+    }
+
     private void recheckSpeeds(double urev) {
         rangeCheck(VELO, d[VBAS], d[VMAX]);
         if (d[UREV] != 0) setIfDifferent(S, d[VELO] / urev);
