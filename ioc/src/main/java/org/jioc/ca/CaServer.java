@@ -75,19 +75,12 @@ public final class CaServer implements Server {
      * client side, so without this a client refused at connect time could never write after the rule allows it.
      */
     public void rightsChanged() {
-        JiocServerContext c = ctx;
-        if (c == null) return;
-        Transport[] circuits = null;
+        if (ctx == null) return;
         for (FieldChannel ch : channels) {
             int rights = ch.rights();
             if (!ch.markSent(rights)) continue;
-            CASTransport t = ch.transport();
-            if (t == null) {
-                if (circuits == null) circuits = c.getTransportRegistry().toArray();
-                t = circuitOf(ch, circuits);
-                if (t == null) continue; // not registered yet: the create reply will carry the current rights
-                ch.transport(t);
-            }
+            CASTransport t = circuit(ch);
+            if (t == null) continue; // not registered yet: the create reply will carry the current rights
             try {
                 new AccessRightsRequest(t, ch).submit();
             } catch (IOException | RuntimeException e) {

@@ -23,7 +23,7 @@ final class FieldChannel extends ServerChannel {
     final String host;
     /** The rights the client was last told (CA_PROTO_ACCESS_RIGHTS bits), guarded by this. */
     private int rightsSent;
-    /** The circuit this channel belongs to, found on the first rights change. */
+    /** The circuit this channel belongs to, found once when first needed (rights push, put-callback reply). */
     private CASTransport transport;
 
     FieldChannel(CaServer server, FieldPV pv, int cid, int sid, String user, String host) {
