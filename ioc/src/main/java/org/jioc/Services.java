@@ -11,7 +11,9 @@ public final class Services {
         ioc.addService(new org.jioc.security.AccessSecurityService(ioc.accessSecurity()));
         ioc.addService(new org.jioc.autosave.AutosaveService());
         ioc.addService(new org.jioc.pva.PvaService(ioc.accessSecurity()));
-        ioc.addService(new org.jioc.procedure.ProcedureService(ioc.model()));
+        org.jioc.procedure.ProcedureService procedures = new org.jioc.procedure.ProcedureService(ioc.model());
+        ioc.addService(procedures);
         ioc.addService(new org.jioc.motion.MotionService(ioc.devices()));
+        // Beamline procedures (docs/procedures.md), one line each.
     }
 }
