@@ -39,3 +39,5 @@ motorSimConfigAxis("SIM_B", 11, 110000, -110000, 0, 0)      # Lens focus
 motorSimConfigAxis("SIM_B", 12, 157500, -7500, 0, 0)        # Detector Z
 dbLoadTemplate("$(TOP)/pv-definitions/default/motors-2bma.substitutions", "P=2bma:")
 dbLoadTemplate("$(TOP)/pv-definitions/default/motors-2bmb.substitutions", "P=2bmb:")
+# motor_homing procedures for groups of these motors ($(P)Home*:Start ..., docs/procedures.md).
+dbLoadTemplate("$(TOP)/pv-definitions/default/homing.substitutions")

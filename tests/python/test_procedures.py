@@ -8,20 +8,18 @@ hook puts Device = 0).
 """
 import os
 import pwd
-import subprocess
-import sys
-import threading
 import time
 
 import pytest
 from epics import PV, caget, caput
 
+import procedure_client
 from conftest import ROOT, SPARE_CA_PORTS
+from procedure_client import STATUS, second_client_put, wait_for
 from jioc_process import start_ioc, stop_ioc
 
 P = "jioc:proc:"
 USER = pwd.getpwuid(os.getuid()).pw_name
-STATUS = ["Idle", "Running", "Done", "Failed", "Aborted"]
 DWELL = 3
 DEVICE_TIME = 3
 
@@ -40,43 +38,15 @@ def proc_ioc():
 
 
 def text(name):
-    return caget(P + name, as_string=True, use_monitor=False)
+    return procedure_client.text(P + name)
 
 
-def wait_for(what, cond, timeout=10.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if cond():
-            return
-        time.sleep(0.05)
-    pytest.fail("timed out waiting for " + what)
-
-
-def second_client_put(pv, value):
-    """A put-callback from another process: its own CA client context and circuit."""
-    code = "from epics import caput; import sys; sys.exit(0 if caput(sys.argv[1], int(sys.argv[2]), wait=True," \
-           " timeout=10) == 1 else 1)"
-    subprocess.run([sys.executable, "-c", code, pv, str(value)], check=True, timeout=30, env=os.environ)
-
-
-class Starter(threading.Thread):
-    """caput(Start, 1, wait=True) in the background: records how long it blocked and what it returned."""
-
-    def __init__(self, name):
-        super().__init__(daemon=True)
-        self.pv, self.result, self.elapsed = P + name + ":Start", None, None
-
-    def run(self):
-        t0 = time.time()
-        self.result = caput(self.pv, 1, wait=True, timeout=60)
-        self.elapsed = time.time() - t0
+def Starter(name):
+    return procedure_client.Starter(P + name)
 
 
 def assert_ended(name, status, message_start):
-    assert text(name + ":Status") == status
-    assert caget(P + name + ":Start", use_monitor=False) == 0, "the busy must be Done whatever the ending"
-    message = text(name + ":Message")
-    assert message.startswith(message_start), message
+    procedure_client.assert_ended(P + name, status, message_start)
 
 
 def test_put_callback_on_start_returns_when_the_procedure_is_done():

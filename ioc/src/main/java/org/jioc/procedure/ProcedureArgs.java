@@ -124,6 +124,9 @@ public final class ProcedureArgs {
         return name;
     }
 
+    /** Is this name a record or REC.FIELD of this IOC? (True when no database is known, as in parsing tests.) */
+    public boolean isLocal(String pv) { return pvs == null || pvs.isLocal(pv); }
+
     /** A condition "PV OP VALUE [+- TOL]" whose PV exists. */
     public Condition condition(String key) throws ProcedureConfigException {
         return parseCondition(key, text(key));

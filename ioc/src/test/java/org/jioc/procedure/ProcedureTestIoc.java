@@ -20,78 +20,88 @@ import org.jioc.shell.ShellException;
 
 /**
  * An in-process IOC with only the procedure service: the real procedure.template (from db-templates/) loaded
- * through the shell, plus test records. Puts are made as a named client would make them.
+ * through the shell, plus test records. Puts are made as a named client would make them. Public for the tests of
+ * the beamline procedures in other packages.
  */
-final class ProcedureTestIoc implements AutoCloseable {
-    static final String P = "t:";
-    final Ioc ioc = new Ioc(Map.of());
-    final ProcedureService service = new ProcedureService(ioc.model());
-    final IocShell shell;
+public final class ProcedureTestIoc implements AutoCloseable {
+    public static final String P = "t:";
+    public final Ioc ioc = new Ioc(Map.of());
+    public final ProcedureService service = new ProcedureService(ioc.model());
+    public final IocShell shell;
     private final Path dir;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     /** before: services installed ahead of the procedures (e.g. one providing remote links). */
-    ProcedureTestIoc(Path dir, org.jioc.IocService... before) {
+    public ProcedureTestIoc(Path dir, org.jioc.IocService... before) {
         this.dir = dir;
         for (org.jioc.IocService s : before) ioc.addService(s);
         ioc.addService(service);
         shell = new IocShell(ioc, new PrintStream(out, true, StandardCharsets.UTF_8), dir);
     }
 
-    static Path template() {
+    public static Path template() { return dbTemplate("procedure.template"); }
+
+    /** A file of db-templates/, found from the working directory up. */
+    public static Path dbTemplate(String name) {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path t = d.resolve("db-templates/procedure.template");
+            Path t = d.resolve("db-templates").resolve(name);
             if (Files.exists(t)) return t;
         }
-        throw new IllegalStateException("db-templates/procedure.template not found above "
-                + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("db-templates/" + name + " not found above " + Path.of("").toAbsolutePath());
     }
 
     /** Load one procedure PV set: P + name, implementation, arguments. */
-    ProcedureTestIoc procedure(String name, String impl, String args) throws ShellException {
+    public ProcedureTestIoc procedure(String name, String impl, String args) throws ShellException {
         shell.execute("dbLoadRecords(\"" + template() + "\", \"P=" + P + ",NAME=" + name + ",PROC=" + impl
                 + ",ARGS='" + args + "'\")");
         return this;
     }
 
     /** Load records given as .db text (P macro available). */
-    ProcedureTestIoc records(String fileName, String db) throws Exception {
+    public ProcedureTestIoc records(String fileName, String db) throws Exception {
         Path f = dir.resolve(fileName);
         Files.writeString(f, db);
         shell.execute("dbLoadRecords(\"" + f + "\", \"P=" + P + "\")");
         return this;
     }
 
-    ProcedureTestIoc init() throws ShellException {
+    public ProcedureTestIoc init() throws ShellException {
         shell.execute("iocInit");
         return this;
     }
 
     /** What shell commands printed so far. */
-    String output() { return out.toString(StandardCharsets.UTF_8); }
+    public String output() { return out.toString(StandardCharsets.UTF_8); }
 
-    FieldAddress addr(String pv) {
+    public FieldAddress addr(String pv) {
         FieldAddress a = ioc.database().resolve(P + pv);
         if (a == null) throw new IllegalArgumentException("no PV " + P + pv);
         return a;
     }
 
-    String get(String pv) {
+    public String get(String pv) {
         FieldAddress a = addr(pv);
         try (var g = a.lock()) {
             return a.record.getString(a.field);
         }
     }
 
-    long getLong(String pv) {
+    public long getLong(String pv) {
         FieldAddress a = addr(pv);
         try (var g = a.lock()) {
             return a.record.getLong(a.field);
         }
     }
 
+    public double getDouble(String pv) {
+        FieldAddress a = addr(pv);
+        try (var g = a.lock()) {
+            return a.record.getDouble(a.field);
+        }
+    }
+
     /** A plain put (ca_put) by the named client. */
-    void put(String who, String pv, String value) throws DbException {
+    public void put(String who, String pv, String value) throws DbException {
         FieldAddress a = addr(pv);
         try (PutOrigin.Scope s = PutOrigin.enter(who)) {
             ioc.database().putField(a, r -> r.storeString(a.field, value));
@@ -99,7 +109,7 @@ final class ProcedureTestIoc implements AutoCloseable {
     }
 
     /** A put-callback (ca_put_callback) by the named client: the future completes with the callback. */
-    CompletableFuture<DbException> putCallback(String who, String pv, String value) {
+    public CompletableFuture<DbException> putCallback(String who, String pv, String value) {
         FieldAddress a = addr(pv);
         CompletableFuture<DbException> done = new CompletableFuture<>();
         try (PutOrigin.Scope s = PutOrigin.enter(who)) {
@@ -109,10 +119,10 @@ final class ProcedureTestIoc implements AutoCloseable {
     }
 
     /** Start name with a put-callback of 1 to its Start record. */
-    CompletableFuture<DbException> start(String name) { return putCallback("ca:op@host", name + ":Start", "1"); }
+    public CompletableFuture<DbException> start(String name) { return putCallback("ca:op@host", name + ":Start", "1"); }
 
     /** Test-side polling until cond (the code under test never polls). */
-    static void until(String what, BooleanSupplier cond) {
+    public static void until(String what, BooleanSupplier cond) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!cond.getAsBoolean()) {
             if (System.nanoTime() > deadline) fail("timed out waiting for " + what);
