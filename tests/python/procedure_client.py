@@ -6,8 +6,9 @@ import sys
 import threading
 import time
 
-import pytest
 from epics import caget, caput
+
+from waiting import wait_until
 
 STATUS = ["Idle", "Running", "Done", "Failed", "Aborted"]
 
@@ -16,13 +17,7 @@ def text(pv):
     return caget(pv, as_string=True, use_monitor=False)
 
 
-def wait_for(what, cond, timeout=10.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if cond():
-            return
-        time.sleep(0.05)
-    pytest.fail("timed out waiting for " + what)
+wait_for = wait_until
 
 
 def second_client_put(pv, value):

@@ -7,6 +7,7 @@ import time
 import pytest
 from epics import caget, caput
 
+import waiting
 from conftest import SPARE_CA_PORTS
 from jioc_process import ROOT, start_ioc, stop_ioc
 
@@ -23,12 +24,7 @@ def start(save_dir, log_name):
 
 
 def wait_until(what, cond, timeout=20.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if cond():
-            return
-        time.sleep(0.2)
-    pytest.fail("timed out waiting for " + what)
+    waiting.wait_until(what, cond, timeout, poll=0.2)
 
 
 def text(path):

@@ -9,6 +9,7 @@ import epics
 import pytest
 from epics import PV, caget, caput
 
+import waiting
 from conftest import PREFIX
 
 M1 = PREFIX + "m1"
@@ -38,12 +39,7 @@ class Recorder:
 
 
 def wait_until(what, cond, timeout=30.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if cond():
-            return
-        time.sleep(0.02)
-    pytest.fail("timed out waiting for " + what)
+    waiting.wait_until(what, cond, timeout, poll=0.02)
 
 
 def move(name, value, timeout=60):
