@@ -4,7 +4,6 @@ second into a temporary directory."""
 import signal
 import time
 
-import pytest
 from epics import caget, caput
 
 import waiting
