@@ -443,6 +443,7 @@ class MotorRecordTest {
         assertEquals("MAJOR", h.str("m.SEVR"));
         long msta = h.lng("m.MSTA");
         assertTrue((msta & MotorStatus.PROBLEM) != 0 && (msta & MotorStatus.SLIP_STALL) != 0);
+        assertEquals("following error", h.str("m.AMSG"));
         assertEquals("Disable", h.str("m.CNEN"), "the amplifier tripped");
         // moves are refused until the axis is enabled again
         assertEquals("done", done(h.putNotify("m.VAL", 3)));
