@@ -14,7 +14,9 @@ public final class Services {
         org.jioc.procedure.ProcedureService procedures = new org.jioc.procedure.ProcedureService(ioc.model());
         ioc.addService(procedures);
         ioc.addService(new org.jioc.motion.MotionService(ioc.devices()));
+        ioc.addService(new org.jioc.hexapod.HexapodService(ioc));
         // Beamline procedures (docs/procedures.md), one line each.
         procedures.register("motor_homing", org.jioc.motion.MotorHoming::new);
+        procedures.register("hexapod_reboot", org.jioc.hexapod.HexapodReboot::new);
     }
 }

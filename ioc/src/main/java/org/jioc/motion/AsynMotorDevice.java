@@ -178,6 +178,9 @@ final class AsynMotorDevice implements MotorDeviceSupport {
     }
 
     @Override
+    public String problemMessage(MotorRecord r) { return axis == null ? "" : axis.problemReason(); }
+
+    @Override
     public void endTransaction(MotorRecord r) {
         if (axis == null) return;
         double now = controller.clock().now();

@@ -28,6 +28,8 @@ public final class SimAxis {
     private double faultTime = Double.NaN;
     private double lastBase, lastAccel;
 
+    private AxisInterlock interlock;
+
     private Homing homing = Homing.NONE;
     private int searchDirection;
     private double searchFrom, homeSpeed;
@@ -58,6 +60,9 @@ public final class SimAxis {
     public synchronized double highLimit() { return highLimit; }
     public synchronized double lowLimit() { return lowLimit; }
     public synchronized double homePosition() { return home; }
+
+    /** The controller's interlock (a hexapod's power, enable and lock), consulted by every motion command. */
+    public synchronized void setInterlock(AxisInterlock i) { interlock = i; }
 
     // ------------------------------------------------------------------------------------------------------------
     // Commands (raw steps, steps/s, steps/s^2). Each returns false if the axis refuses.
@@ -179,6 +184,27 @@ public final class SimAxis {
 
     public synchronized boolean isFaulted() { return problem || slipStall; }
 
+    /** Stop dead where the axis is, ending a home search (the controller lost power or locked up). */
+    public synchronized void halt(double now) {
+        update(now);
+        plan = MotionProfile.standing(now, plan.position(now));
+        homing = Homing.NONE;
+    }
+
+    /** The controller restarted: standing where it is, no fault, amplifier on, and no longer homed. */
+    public synchronized void reset(double now) {
+        halt(now);
+        clearFault(now);
+        homed = false;
+    }
+
+    /** Why the axis reports PROBLEM now (the interlock's reason, a following error), or "". */
+    public synchronized String problemReason() {
+        String why = interlock == null ? null : interlock.reason();
+        if (why != null) return why;
+        return slipStall ? "following error" : "";
+    }
+
     // ------------------------------------------------------------------------------------------------------------
     // Status
 
@@ -199,6 +225,9 @@ public final class SimAxis {
         if (slipStall) bits |= MotorStatus.SLIP_STALL;
         if (problem) bits |= MotorStatus.PROBLEM;
         if (homed) bits |= MotorStatus.HOMED;
+        if (interlock != null && interlock.reason() != null) {
+            bits = (bits & ~MotorStatus.POSITION) | interlock.statusBits(); // its servo is not under control
+        }
         return new AxisStatus(pos, pos, moving ? plan.velocity(now) : 0, bits);
     }
 
@@ -218,6 +247,7 @@ public final class SimAxis {
     // ------------------------------------------------------------------------------------------------------------
 
     private boolean mayMove(double now) {
+        if (interlock != null && interlock.reason() != null) return false; // reported by the interlock's bits
         if (!closedLoop || problem) return refuse();
         return true;
     }

@@ -90,7 +90,15 @@ public final class SimMotorController {
     }
 
     /** One poll of every axis; true if any is moving. Tests without a motion thread call this directly. */
-    public boolean poll() {
+    public boolean poll() { return poll(false); }
+
+    /**
+     * Hand every axis' status to its record now, even if unchanged: the controller's state changed in a way the
+     * status bits may not show (the reason behind a PROBLEM, which the record shows as AMSG).
+     */
+    public void refresh() { poll(true); }
+
+    private boolean poll(boolean forced) {
         double now = clock.now();
         boolean moving = false;
         for (int i = 0; i < axes.length; i++) {
@@ -102,7 +110,7 @@ public final class SimMotorController {
             synchronized (a) {
                 AxisStatus s = a.status(now);
                 moving |= s.moving();
-                if (li != null) li.status(s, false);
+                if (li != null) li.status(s, forced);
             }
         }
         return moving;

@@ -27,4 +27,11 @@ public interface MotorDeviceSupport extends DeviceSupport {
     boolean build(MotorRecord r, MotorCommand command, double... params);
 
     void endTransaction(MotorRecord r);
+
+    /**
+     * Why the controller reports PROBLEM, SLIP_STALL or COMM_ERR now ("following error", "hexapod locked: run
+     * hexapod_reboot"), shown in the record's AMSG with the STATE or COMM alarm; empty when it cannot say. Called
+     * with the record locked; AMSG holds 39 characters.
+     */
+    default String problemMessage(MotorRecord r) { return ""; }
 }

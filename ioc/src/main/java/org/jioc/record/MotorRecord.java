@@ -1391,7 +1391,10 @@ public final class MotorRecord extends Record {
     // ------------------------------------------------------------------------------------------------------------
     // Alarms, events, metadata
 
-    /** Limit switches (and the dial soft limits) with HLSV; controller problems as STATE/MAJOR, COMM/INVALID. */
+    /**
+     * Limit switches (and the dial soft limits) with HLSV; controller problems as STATE/MAJOR, COMM/INVALID, with
+     * the device's reason in AMSG.
+     */
     private void alarms() {
         if (l[UDF] != 0) {
             setSevr(Menus.UDF_ALARM, Menus.INVALID);
@@ -1411,10 +1414,10 @@ public final class MotorRecord extends Record {
         if ((msta & MotorStatus.COMM_ERR) != 0) {
             l[MSTA] = msta & ~MotorStatus.COMM_ERR;
             mark(M_MSTA);
-            setSevr(Menus.COMM_ALARM, Menus.INVALID);
+            setSevrMsg(Menus.COMM_ALARM, Menus.INVALID, dev().problemMessage(this));
         }
         if ((msta & (MotorStatus.SLIP_STALL | MotorStatus.PROBLEM)) != 0) {
-            setSevr(Menus.STATE_ALARM, Menus.MAJOR);
+            setSevrMsg(Menus.STATE_ALARM, Menus.MAJOR, dev().problemMessage(this));
         }
     }
 

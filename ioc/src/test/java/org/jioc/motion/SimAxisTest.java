@@ -133,4 +133,61 @@ class SimAxisTest {
         assertEquals(new AsynAddress("SIM_A", 3), AsynAddress.parse("@asyn(SIM_A, 3, 1.0)"));
         assertEquals(new AsynAddress("SIM_A", 0), AsynAddress.parse("@asyn(SIM_A)"));
     }
+
+    /** A controller interlock whose state the test sets. */
+    private static final class Gate implements AxisInterlock {
+        volatile String reason;
+        volatile long bits;
+
+        @Override public String reason() { return reason; }
+        @Override public long statusBits() { return bits; }
+    }
+
+    @Test
+    void anInterlockRefusesMotionAndReportsItsBitsAndReasonUntilItClears() {
+        Gate g = new Gate();
+        axis.setInterlock(g);
+        assertTrue(axis.moveTo(t, 100, 0, 1000, 5000));
+        assertEquals(100, settle().position(), 0);
+        g.reason = "hexapod locked";
+        g.bits = MotorStatus.PROBLEM;
+        AxisStatus s = axis.status(t);
+        assertTrue(s.has(MotorStatus.PROBLEM) && s.has(MotorStatus.DONE));
+        assertFalse(s.has(MotorStatus.POSITION), "the servo is not under control");
+        assertEquals("hexapod locked", axis.problemReason());
+        assertFalse(axis.moveTo(t, 200, 0, 1000, 5000));
+        assertFalse(axis.jog(t, 100, 0, 5000));
+        assertFalse(axis.home(t, true, 0, 500, 2000));
+        assertEquals(100, settle().position(), 0, "nothing moved");
+        g.reason = null;
+        g.bits = 0;
+        s = axis.status(t);
+        assertFalse(s.has(MotorStatus.PROBLEM), "a refusal by the interlock is not latched by the axis");
+        assertTrue(s.has(MotorStatus.POSITION));
+        assertEquals("", axis.problemReason());
+        assertTrue(axis.moveTo(t, 200, 0, 1000, 5000));
+        assertEquals(200, settle().position(), 0);
+    }
+
+    @Test
+    void haltStopsDeadAndResetForgetsHomedAndFaults() {
+        assertTrue(axis.home(t, true, 0, 500, 2000));
+        assertTrue(settle().has(MotorStatus.HOMED));
+        assertTrue(axis.moveTo(t, 900, 0, 100, 5000));
+        t += 2;
+        double at = axis.status(t).position();
+        axis.halt(t);
+        assertFalse(axis.isMoving(t));
+        assertEquals(at, settle().position(), 1e-9, "no deceleration ramp");
+        axis.injectFollowingError(t);
+        assertTrue(axis.moveTo(t, 0, 0, 1000, 5000));
+        AxisStatus s = settle();
+        assertTrue(s.has(MotorStatus.SLIP_STALL));
+        assertEquals("following error", axis.problemReason());
+        axis.reset(t);
+        s = axis.status(t);
+        assertFalse(s.has(MotorStatus.HOMED) || s.has(MotorStatus.PROBLEM) || s.has(MotorStatus.SLIP_STALL));
+        assertTrue(s.has(MotorStatus.POSITION));
+        assertEquals(s.position(), settle().position(), 0);
+    }
 }

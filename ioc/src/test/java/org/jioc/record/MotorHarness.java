@@ -36,10 +36,15 @@ final class MotorHarness {
     private final List<Record> motors = new ArrayList<>();
 
     /** A database with one controller of `axes` axes, each with hard limits +-high steps and home at `home`. */
-    MotorHarness(int axes, double high, double home) throws DbException {
+    MotorHarness(int axes, double high, double home) throws DbException { this(axes, high, home, d -> { }); }
+
+    /** The same, with extra device supports registered (after the motion service's) before the database is built. */
+    MotorHarness(int axes, double high, double home, java.util.function.Consumer<DeviceRegistry> extraDevices)
+            throws DbException {
         DeviceRegistry dev = new DeviceRegistry();
         StandardRecords.registerDevices(dev);
         motion = new MotionService(dev, clock);
+        extraDevices.accept(dev);
         db = new Database(StandardRecords.types(), dev);
         controller = motion.createController(PORT, axes);
         for (int i = 0; i < axes; i++) controller.axis(i).configure(high, -high, home, 0, clock.now());

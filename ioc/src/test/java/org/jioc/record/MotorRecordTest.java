@@ -443,6 +443,7 @@ class MotorRecordTest {
         assertEquals("MAJOR", h.str("m.SEVR"));
         long msta = h.lng("m.MSTA");
         assertTrue((msta & MotorStatus.PROBLEM) != 0 && (msta & MotorStatus.SLIP_STALL) != 0);
+        assertEquals("following error", h.str("m.AMSG"));
         assertEquals("Disable", h.str("m.CNEN"), "the amplifier tripped");
         // moves are refused until the axis is enabled again
         assertEquals("done", done(h.putNotify("m.VAL", 3)));
@@ -550,5 +551,40 @@ class MotorRecordTest {
         assertTrue(m.contains("bad4: init_record: OUT: SIM axis 0 already has a motor record"), m);
         assertFalse(m.contains("good"), m);
         assertEquals(4, m.split("\n").length, "one line per bad record: " + m);
+    }
+
+    /** asynMotor with a controller that explains its problems (as a hexapod driver does). */
+    private static final class ExplainingDevice implements MotorDeviceSupport {
+        private final MotorDeviceSupport d;
+
+        ExplainingDevice(MotorDeviceSupport d) { this.d = d; }
+
+        @Override public void init(Record r, int pass) throws DbException { d.init(r, pass); }
+        @Override public boolean updateValues(MotorRecord r) { return d.updateValues(r); }
+        @Override public void initController(MotorRecord r) { d.initController(r); }
+        @Override public void startTransaction(MotorRecord r) { d.startTransaction(r); }
+        @Override public boolean build(MotorRecord r, MotorCommand c, double... p) { return d.build(r, c, p); }
+        @Override public void endTransaction(MotorRecord r) { d.endTransaction(r); }
+        @Override public String problemMessage(MotorRecord r) { return "servo fault on axis " + r.name(); }
+    }
+
+    @Test
+    void theDevicesReasonForAProblemIsTheAlarmMessage() throws Exception {
+        h = new MotorHarness(1, 100_000, 0, dev -> dev.register("motor", "Explaining",
+                () -> new ExplainingDevice((MotorDeviceSupport) dev.create("motor", 0))));
+        h.motor("m", 0, "DTYP", "Explaining");
+        h.init();
+        assertEquals("", h.str("m.AMSG"));
+        h.axis(0).injectFollowingError(h.now());
+        CompletableFuture<String> f = h.putNotify("m.VAL", 5);
+        untilDone();
+        assertEquals("done", done(f));
+        assertEquals("STATE", h.str("m.STAT"));
+        assertEquals("MAJOR", h.str("m.SEVR"));
+        assertEquals("servo fault on axis m", h.str("m.AMSG"));
+        h.putStr("m.CNEN", "Enable");
+        h.run(0.1);
+        assertEquals("NO_ALARM", h.str("m.SEVR"));
+        assertEquals("", h.str("m.AMSG"), "the message goes with the alarm");
     }
 }
