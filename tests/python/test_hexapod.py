@@ -6,9 +6,6 @@ Start Done.
 
 The IOC is pv-definitions/test/hexapod.cmd on a spare port: boot 0.5 s, reboot wait WAIT s, fast axes.
 """
-import os
-import subprocess
-import sys
 import threading
 import time
 
@@ -17,6 +14,7 @@ import pytest
 from epics import PV, caget, caput
 
 from conftest import ROOT, SPARE_CA_PORTS
+from procedure_client import second_client_put, text, wait_for
 from jioc_process import start_ioc, stop_ioc
 
 P = "jioc:hxp:"
@@ -42,26 +40,6 @@ def hexapod_ioc():
 def msta(motor):
     """MSTA is DBF_ULONG, which CA serves as a double."""
     return int(caget(motor + ".MSTA", use_monitor=False))
-
-
-def text(name):
-    return caget(name, as_string=True, use_monitor=False)
-
-
-def wait_for(what, cond, timeout=10.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if cond():
-            return
-        time.sleep(0.05)
-    pytest.fail("timed out waiting for " + what)
-
-
-def second_client_put(pv, value):
-    """A put-callback from another process: its own CA client context and circuit."""
-    code = "from epics import caput; import sys; sys.exit(0 if caput(sys.argv[1], int(sys.argv[2]), wait=True," \
-           " timeout=10) == 1 else 1)"
-    subprocess.run([sys.executable, "-c", code, pv, str(value)], check=True, timeout=30, env=os.environ)
 
 
 def lock():

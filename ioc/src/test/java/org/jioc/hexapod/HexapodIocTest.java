@@ -36,7 +36,7 @@ class HexapodIocTest {
     /** Move with put-callback and wait for it; returns the readback. */
     private double move(String motor, double to) throws Exception {
         assertNull(completed(t.putCallback(motor, Double.toString(to)), 10));
-        return t.num(motor + ".RBV");
+        return t.getDouble(motor + ".RBV");
     }
 
     /** The DMOV values posted while something happens. */
@@ -58,8 +58,8 @@ class HexapodIocTest {
         t = new HexapodTestIoc(0.3, 0.2);
         assertEquals("Ready", t.get("State"));
         assertEquals(2.0, move("m1", 2), 1e-9, "a move works before the lock");
-        assertEquals(0.0, t.num("m2.RBV"), 1e-9, "Y: user = dial home 20 + OFF -20");
-        assertEquals(20.0, t.num("m2.DRBV"), 1e-9);
+        assertEquals(0.0, t.getDouble("m2.RBV"), 1e-9, "Y: user = dial home 20 + OFF -20");
+        assertEquals(20.0, t.getDouble("m2.DRBV"), 1e-9);
 
         t.put("SimLock", "Lock");
         until("Locked", 5, () -> t.get("Locked").equals("Locked"));
@@ -71,7 +71,7 @@ class HexapodIocTest {
         List<String> dmov = posts("m1.DMOV");
         assertNull(completed(t.putCallback("m1", "7"), 10), "the put-callback of a refused move still completes");
         assertEquals(List.of("0", "1"), dmov, "DMOV pulses 1 -> 0 -> 1");
-        assertEquals(2.0, t.num("m1.RBV"), 1e-9, "no motion");
+        assertEquals(2.0, t.getDouble("m1.RBV"), 1e-9, "no motion");
         assertTrue((t.msta("m1") & MotorStatus.PROBLEM) != 0);
         assertEquals("STATE", t.get("m1.STAT"));
         assertEquals("MAJOR", t.get("m1.SEVR"));
@@ -94,12 +94,12 @@ class HexapodIocTest {
             assertTrue((t.msta(m) & MotorStatus.HOMED) != 0, m + " homed");
             assertEquals("NO_ALARM", t.get(m + ".SEVR"), m);
         }
-        assertEquals(0.0, t.num("m1.RBV"), 1e-9, "X homed to 0");
-        assertEquals(0.0, t.num("m2.RBV"), 1e-9, "Y homed to dial 20, user 0");
+        assertEquals(0.0, t.getDouble("m1.RBV"), 1e-9, "X homed to 0");
+        assertEquals(0.0, t.getDouble("m2.RBV"), 1e-9, "Y homed to dial 20, user 0");
         assertEquals("", t.get("m1.AMSG"));
         assertEquals(-3.0, move("m1", -3), 1e-9, "moves work again");
         assertEquals(4.0, move("m2", 4), 1e-9);
-        assertEquals(24.0, t.num("m2.DRBV"), 1e-9);
+        assertEquals(24.0, t.getDouble("m2.DRBV"), 1e-9);
     }
 
     @Test
@@ -115,7 +115,7 @@ class HexapodIocTest {
         assertEquals("hexapod power is off", t.get("m3.AMSG"));
         assertTrue((t.msta("m3") & MotorStatus.PROBLEM) != 0);
         assertNull(completed(t.putCallback("m3", "1"), 10));
-        assertEquals(0.0, t.num("m3.RBV"), 1e-9, "no motion while off");
+        assertEquals(0.0, t.getDouble("m3.RBV"), 1e-9, "no motion while off");
         t.put("Enable", "Enable");
         assertEquals("hexapod power is off", t.get("Enable.AMSG"));
         t.put("SimLock", "Lock");
@@ -131,7 +131,7 @@ class HexapodIocTest {
         assertEquals("MAJOR", t.get("m3.SEVR"));
         assertEquals("hexapod disabled: enable it", t.get("m3.AMSG"));
         assertNull(completed(t.putCallback("m3", "1"), 10));
-        assertEquals(0.0, t.num("m3.RBV"), 1e-9, "no motion while disabled");
+        assertEquals(0.0, t.getDouble("m3.RBV"), 1e-9, "no motion while disabled");
 
         t.put("Enable", "Enable");
         assertEquals("NO_ALARM", t.get("Enable.SEVR"));
@@ -146,14 +146,14 @@ class HexapodIocTest {
     void aLockWhileMovingStopsTheAxisAndEndsTheMove() throws Exception {
         t = new HexapodTestIoc(0.3, 0.2);
         CompletableFuture<DbException> f = t.putCallback("m4", "14");
-        until("m4 moving", 5, () -> t.num("m4.RBV") > 1);
+        until("m4 moving", 5, () -> t.getDouble("m4.RBV") > 1);
         t.put("SimLock", "Lock");
         assertNull(completed(f, 10), "the move ends");
-        double at = t.num("m4.RBV");
+        double at = t.getDouble("m4.RBV");
         assertTrue(at < 13, "stopped at " + at);
         assertEquals("MAJOR", t.get("m4.SEVR"));
         Thread.sleep(200);
-        assertEquals(at, t.num("m4.RBV"), 1e-9, "and stays stopped");
+        assertEquals(at, t.getDouble("m4.RBV"), 1e-9, "and stays stopped");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -201,12 +201,12 @@ class HexapodIocTest {
         });
         for (String m : MOTORS) {
             assertEquals(0, t.msta(m) & MotorStatus.HOMED, m + " did not finish homing");
-            double at = t.num(m + ".RBV");
+            double at = t.getDouble(m + ".RBV");
             assertTrue(Math.abs(at) > 0.5, m + " stopped on its way, at " + at);
         }
-        double x = t.num("m1.RBV");
+        double x = t.getDouble("m1.RBV");
         Thread.sleep(300);
-        assertEquals(x, t.num("m1.RBV"), 1e-9, "X stays stopped");
+        assertEquals(x, t.getDouble("m1.RBV"), 1e-9, "X stays stopped");
         assertEquals("Ready", t.get("State"));
     }
 
@@ -216,6 +216,6 @@ class HexapodIocTest {
         assertEquals(5.0, move("m5", 5), 1e-9);
         assertNull(completed(t.putCallback("HexapodReboot:Start", "1"), 30));
         assertStatus("Done", "Done");
-        assertEquals(0.0, t.num("m5.RBV"), 1e-9);
+        assertEquals(0.0, t.getDouble("m5.RBV"), 1e-9);
     }
 }

@@ -111,8 +111,9 @@ class ProcedureRunTest {
     void waitEndsWhenTheConditionBecomesTrue() throws Exception {
         ioc().procedure("WaitSet", "wait_and_set", WAIT_SET).init();
         CompletableFuture<DbException> done = t.start("WaitSet");
-        until("waiting", () -> t.get("WaitSet:Step").equals("wait"));
-        assertEquals("Waiting for t:Ready == 1", t.get("WaitSet:Message"));
+        // step() writes :Step, then :Message: wait for both.
+        until("waiting", () -> t.get("WaitSet:Step").equals("wait")
+                && t.get("WaitSet:Message").equals("Waiting for t:Ready == 1"));
         Thread.sleep(100);
         assertFalse(done.isDone());
         t.put("ca:op@host", "Ready", "1");
