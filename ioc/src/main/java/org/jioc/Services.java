@@ -15,5 +15,6 @@ public final class Services {
         ioc.addService(procedures);
         ioc.addService(new org.jioc.motion.MotionService(ioc.devices()));
         // Beamline procedures (docs/procedures.md), one line each.
+        procedures.register("energy_setting", org.jioc.energy.EnergySetting::new);
     }
 }

@@ -124,6 +124,12 @@ public final class ProcedureArgs {
         return name;
     }
 
+    /**
+     * Is name a field of this IOC? For PV names a procedure finds elsewhere than in its arguments (e.g. the motors of
+     * a calibration table), so that they too are checked at iocInit. True when there is no database to ask.
+     */
+    public boolean isLocal(String name) { return pvs == null || pvs.isLocal(name); }
+
     /** A condition "PV OP VALUE [+- TOL]" whose PV exists. */
     public Condition condition(String key) throws ProcedureConfigException {
         return parseCondition(key, text(key));
