@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 /**
  * Reads a calibration table with Jackson's streaming parser, which knows the line and column of every token, so
@@ -35,8 +38,13 @@ import com.fasterxml.jackson.core.StreamReadFeature;
  * </pre>
  */
 final class CalibrationTableReader {
+    /**
+     * Duplicate keys and NaN/Infinity are found by the reader itself, which reports the token's own place (Jackson's
+     * errors point just after it).
+     */
     private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private static final Pattern AXIS_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     /** A row as written, with where each part is, checked once the axes are known. */
@@ -70,18 +78,18 @@ final class CalibrationTableReader {
     private static String jacksonMessage(JsonProcessingException e) {
         String m = e.getOriginalMessage();
         int hint = m.indexOf(": enable `");
-        if (hint > 0) m = m.substring(0, hint) + " (JSON numbers must be finite)";
-        return m;
+        return hint > 0 ? m.substring(0, hint) : m;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // Structure
 
     private CalibrationTable table() throws IOException, CalibrationException {
-        String start = here();
         next(JsonToken.START_OBJECT, "the table (a JSON object)");
+        String start = here();
+        Set<String> seen = new HashSet<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
+            String key = key(seen);
             String keyAt = here();
             switch (key) {
                 case "description" -> description = string("description");
@@ -104,12 +112,12 @@ final class CalibrationTableReader {
     }
 
     private void axes(String keyAt) throws IOException, CalibrationException {
-        if (axes != null) throw error(keyAt, "\"axes\" given twice");
         next(JsonToken.START_OBJECT, "\"axes\" (an object: axis name -> {motor, kind})");
         List<Axis> out = new ArrayList<>();
         Map<String, String> motors = new HashMap<>();
+        Set<String> seen = new HashSet<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+            String name = key(seen);
             String at = here();
             if (!AXIS_NAME.matcher(name).matches())
                 throw error(at, "axis name \"" + name + "\" must be a letter followed by letters, digits or _");
@@ -126,8 +134,9 @@ final class CalibrationTableReader {
         next(JsonToken.START_OBJECT, "axis " + name + " (an object with motor and kind)");
         String motor = null, desc = "";
         AxisKind kind = null;
+        Set<String> seen = new HashSet<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
+            String key = key(seen);
             String keyAt = here();
             switch (key) {
                 case "motor" -> {
@@ -152,10 +161,10 @@ final class CalibrationTableReader {
     }
 
     private void modes() throws IOException, CalibrationException {
-        if (!modes.isEmpty()) throw error(modesAt, "\"modes\" given twice");
         next(JsonToken.START_OBJECT, "\"modes\" (an object: mode name -> list of rows)");
+        Set<String> seen = new HashSet<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String mode = p.currentName();
+            String mode = key(seen);
             String at = here();
             if (!CalibrationTable.MODES.contains(mode)) throw error(at, "unknown mode \"" + mode + "\" (known: "
                     + String.join(", ", CalibrationTable.MODES) + ")");
@@ -175,8 +184,9 @@ final class CalibrationTableReader {
         String energyAt = at, saved = null;
         Map<String, Double> positions = null;
         Map<String, String> where = new HashMap<>();
+        Set<String> seen = new HashSet<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
+            String key = key(seen);
             String keyAt = here();
             switch (key) {
                 case "energy" -> {
@@ -186,15 +196,14 @@ final class CalibrationTableReader {
                 }
                 case "saved" -> saved = string(mode + " row saved");
                 case "positions" -> {
-                    if (positions != null) throw error(keyAt, "\"positions\" given twice");
                     positions = new LinkedHashMap<>();
                     String what = mode + " row" + (energy == null ? "" : " " + ModeCurve.kev(energy) + " keV");
                     next(JsonToken.START_OBJECT, what + " positions (an object: axis name -> number)");
+                    Set<String> axesSeen = new HashSet<>();
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String axis = p.currentName();
-                        double v = number(what + ": position of " + axis);
+                        String axis = key(axesSeen);
                         where.put(axis, here());
-                        positions.put(axis, v);
+                        positions.put(axis, number(what + ": position of " + axis));
                     }
                 }
                 default -> throw error(keyAt, mode + " row: unknown key \"" + key
@@ -236,6 +245,13 @@ final class CalibrationTableReader {
     // ---------------------------------------------------------------------------------------------------------------
     // Tokens
 
+    /** The current field name, which must not have been seen before in its object. */
+    private String key(Set<String> seen) throws IOException, CalibrationException {
+        String k = p.currentName();
+        if (!seen.add(k)) throw error(here(), "\"" + k + "\" given twice");
+        return k;
+    }
+
     private void next(JsonToken want, String what) throws IOException, CalibrationException {
         p.nextToken();
         expect(want, what);
@@ -257,7 +273,7 @@ final class CalibrationTableReader {
         if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT)
             throw error(here(), what + " is not a number (" + describe(t) + ")");
         double v = p.getDoubleValue();
-        if (!Double.isFinite(v)) throw error(here(), what + " " + p.getText() + " is out of range");
+        if (!Double.isFinite(v)) throw error(here(), what + " " + p.getText() + " is not a finite number");
         return v;
     }
 
