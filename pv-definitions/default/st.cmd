@@ -7,6 +7,8 @@ dbLoadRecords("$(TOP)/db-templates/demo.template", "P=$(P)")
 < $(TOP)/pv-definitions/default/motors.cmd
 # The hexapod (2bmHXP:), its lock fault and the HexapodReboot procedure (docs/hexapod.md).
 < $(TOP)/pv-definitions/default/hexapod.cmd
+# Energy setting along the Mono/Pink calibration curves: 2bma:Energy, EnergyMode, EnergyMove (docs/energy.md).
+< $(TOP)/pv-definitions/default/energy.cmd
 # Autosave: fields tagged info(autosaveFields, ...) are saved every 5 s (when changed) to var/autosave, which is
 # not in git, and restored at the next start (motor positions included). See docs/autosave.md.
 set_savefile_path("$(JIOC_HOME)/var/autosave")

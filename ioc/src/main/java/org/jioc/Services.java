@@ -18,5 +18,6 @@ public final class Services {
         // Beamline procedures (docs/procedures.md), one line each.
         procedures.register("motor_homing", org.jioc.motion.MotorHoming::new);
         procedures.register("hexapod_reboot", org.jioc.hexapod.HexapodReboot::new);
+        procedures.register("energy_setting", org.jioc.energy.EnergySetting::new);
     }
 }

@@ -124,8 +124,11 @@ public final class ProcedureArgs {
         return name;
     }
 
-    /** Is this name a record or REC.FIELD of this IOC? (True when no database is known, as in parsing tests.) */
-    public boolean isLocal(String pv) { return pvs == null || pvs.isLocal(pv); }
+    /**
+     * Is name a field of this IOC? For PV names a procedure finds elsewhere than in its arguments (e.g. the motors of
+     * a calibration table), so that they too are checked at iocInit. True when there is no database to ask.
+     */
+    public boolean isLocal(String name) { return pvs == null || pvs.isLocal(name); }
 
     /** A condition "PV OP VALUE [+- TOL]" whose PV exists. */
     public Condition condition(String key) throws ProcedureConfigException {
