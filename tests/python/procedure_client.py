@@ -27,16 +27,17 @@ def second_client_put(pv, value):
     subprocess.run([sys.executable, "-c", code, pv, str(value)], check=True, timeout=30, env=os.environ)
 
 
-class Starter(threading.Thread):
-    """caput(<proc>:Start, 1, wait=True) in the background: records how long it blocked and what it returned."""
+class PutCallback(threading.Thread):
+    """caput(pv, value, wait=True) in the background (a procedure's :Start, EnergyMove): records how long it blocked
+    and what it returned."""
 
-    def __init__(self, proc, timeout=60):
+    def __init__(self, pv, value=1, timeout=60):
         super().__init__(daemon=True)
-        self.pv, self.timeout, self.result, self.elapsed = proc + ":Start", timeout, None, None
+        self.pv, self.value, self.timeout, self.result, self.elapsed = pv, value, timeout, None, None
 
     def run(self):
         t0 = time.time()
-        self.result = caput(self.pv, 1, wait=True, timeout=self.timeout)
+        self.result = caput(self.pv, self.value, wait=True, timeout=self.timeout)
         self.elapsed = time.time() - t0
 
 

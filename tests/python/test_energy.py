@@ -11,15 +11,14 @@ move takes under 2 s.
 import json
 import os
 import pwd
-import subprocess
-import sys
-import threading
 import time
 
 import pytest
 from epics import PV, caget, caput
 
+import procedure_client
 from conftest import ROOT, SPARE_CA_PORTS
+from procedure_client import PutCallback, second_client_put
 from jioc_process import start_ioc, stop_ioc
 
 P = "jioc:energy:"
@@ -42,7 +41,7 @@ def energy_ioc():
 
 
 def text(name):
-    return caget(P + name, as_string=True, use_monitor=False)
+    return procedure_client.text(P + name)
 
 
 def num(name):
@@ -50,12 +49,7 @@ def num(name):
 
 
 def wait_for(what, cond, timeout=20.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if cond():
-            return
-        time.sleep(0.05)
-    pytest.fail("timed out waiting for " + what)
+    procedure_client.wait_for(what, cond, timeout)
 
 
 def expected(mode, kev):
@@ -99,13 +93,6 @@ class Monitors:
     def close(self):
         for pv in self.pvs:
             pv.disconnect()
-
-
-def second_client_put(pv, value):
-    """A put-callback from another process: its own CA client context and circuit."""
-    code = "from epics import caput; import sys; sys.exit(0 if caput(sys.argv[1], int(sys.argv[2]), wait=True," \
-           " timeout=10) == 1 else 1)"
-    subprocess.run([sys.executable, "-c", code, pv, str(value)], check=True, timeout=30, env=os.environ)
 
 
 def test_the_energy_ioc_pvs():
@@ -170,25 +157,12 @@ def test_an_out_of_range_energy_leaves_every_motor_where_it_was_and_says_why():
         monitors.close()
 
 
-class Mover(threading.Thread):
-    """caput(EnergyMove, 1, wait=True) in the background."""
-
-    def __init__(self):
-        super().__init__(daemon=True)
-        self.result, self.elapsed = None, None
-
-    def run(self):
-        t0 = time.time()
-        self.result = caput(P + "EnergyMove", 1, wait=True, timeout=60)
-        self.elapsed = time.time() - t0
-
-
 def test_abort_from_a_second_client_stops_the_motors_mid_move():
     assert set_energy(20, "Mono") == 1                 # m1 at 1.25 deg
     caput(P + "m1.VELO", 0.25, wait=True)              # 1.25 -> 2.5 deg now takes 5 s
     try:
         caput(P + "Energy", 10, wait=True)
-        mover = Mover()
+        mover = PutCallback(P + "EnergyMove")
         mover.start()
         wait_for("m1 under way", lambda: num("m1.RBV") > 1.4)
         assert text("EnergySetting:Step") == "move"

@@ -4,7 +4,7 @@ Session IOC (pv-definitions/test/st.cmd): HomeStages homes h1 (home switch at 4 
 from epics import PV, caget, caput
 
 from conftest import PREFIX
-from procedure_client import Starter, assert_ended, second_client_put, text, wait_for
+from procedure_client import PutCallback, assert_ended, second_client_put, text, wait_for
 
 PROC = PREFIX + "HomeStages"
 H1, H2 = PREFIX + "h1", PREFIX + "h2"
@@ -40,7 +40,7 @@ def test_homing_returns_when_both_motors_are_home():
 
 
 def test_abort_in_the_middle_stops_the_motor():
-    starter = Starter(PROC)
+    starter = PutCallback(PROC + ":Start")
     starter.start()
     wait_for("h2 homing", lambda: text(PROC + ":Step") == "home " + H2
              and caget(H2 + ".RBV", use_monitor=False) > 1, 30)

@@ -42,7 +42,7 @@ def text(name):
 
 
 def Starter(name):
-    return procedure_client.Starter(P + name)
+    return procedure_client.PutCallback(P + name + ":Start")
 
 
 def assert_ended(name, status, message_start):

@@ -57,8 +57,8 @@ class EnergySettingTest {
     }
 
     private void assertAt(String motor, double position) {
-        assertEquals(1, t.num(motor + ".DMOV"), motor + " still moving");
-        assertEquals(position, t.num(motor + ".RBV"), 1e-9 + t.num(motor + ".MRES"), motor + ".RBV");
+        assertEquals(1, t.getDouble(motor + ".DMOV"), motor + " still moving");
+        assertEquals(position, t.getDouble(motor + ".RBV"), 1e-9 + t.getDouble(motor + ".MRES"), motor + ".RBV");
     }
 
     private void assertEnded(String status, String message) {
@@ -75,7 +75,7 @@ class EnergySettingTest {
         ioc();
         assertEquals("Set", t.get("EnergySetting:Start.ONAM"), "the energy IOC's busy states, Done/Set");
         CompletableFuture<DbException> done = move(12.5, "Mono");
-        until("moving", () -> t.num("m1.DMOV") == 0);
+        until("moving", () -> t.getDouble("m1.DMOV") == 0);
         assertEquals("Set", t.get("EnergyMove"));
         assertFalse(done.isDone(), "the put-callback stays open while the motors move");
         assertNull(completed(done));
@@ -85,7 +85,7 @@ class EnergySettingTest {
         assertAt("m3", 2.6);
         assertAt("m4", 0);
         assertEnded("Done", "Done: Mono 12.500 keV");
-        assertEquals(12.5, t.num("EnergyRBV"));
+        assertEquals(12.5, t.getDouble("EnergyRBV"));
         assertEquals("Mono", t.get("EnergyModeRBV"));
         assertEquals("verify", t.get("EnergySetting:Step"));
     }
@@ -100,7 +100,7 @@ class EnergySettingTest {
         assertEnded("Done", "Done: Mono 15.000 keV");
 
         t.put("m4.VAL", "10");                      // someone moves the filter by hand
-        until("filter moved", () -> t.num("m4.DMOV") == 1 && Math.abs(t.num("m4.RBV") - 10) < 0.01);
+        until("filter moved", () -> t.getDouble("m4.DMOV") == 1 && Math.abs(t.getDouble("m4.RBV") - 10) < 0.01);
         assertNull(completed(move(17.5, "Mono")));
         assertAt("m1", 1.7 + 0.5 * (1.25 - 1.7));
         assertAt("m4", 10);                          // between rows the POS axis stays where it is
@@ -144,7 +144,7 @@ class EnergySettingTest {
         Thread.sleep(300);
         assertUntouched(seen);
         assertAt("m1", 1.7);
-        assertEquals(15.0, t.num("EnergyRBV"), "the readback still says where the optics are");
+        assertEquals(15.0, t.getDouble("EnergyRBV"), "the readback still says where the optics are");
     }
 
     @Test
@@ -168,9 +168,9 @@ class EnergySettingTest {
         ioc();
         t.put("m1.VELO", "0.5");                     // 0 -> 2.5 deg now takes 5 s
         CompletableFuture<DbException> done = move(10, "Mono");
-        until("m1 under way", () -> t.num("m1.RBV") > 0.3);
+        until("m1 under way", () -> t.getDouble("m1.RBV") > 0.3);
         assertEquals("move", t.get("EnergySetting:Step"));
-        assertTrue(Double.isNaN(t.num("EnergyRBV")), "between energies while moving");
+        assertTrue(Double.isNaN(t.getDouble("EnergyRBV")), "between energies while moving");
         t.put("ca:alice@ws3", "EnergyAbort", "1");
         assertNull(completed(done));
         assertEquals("Aborted", t.get("EnergySetting:Status"));
@@ -178,14 +178,14 @@ class EnergySettingTest {
         assertTrue(t.get("EnergyStatus").startsWith("Aborted by ca:alice@ws3 via jioc:energy:EnergySetting:Abort in "
                 + "step 'move'"), t.get("EnergyStatus"));
         until("every motor stopped", () -> {
-            for (String m : MOTORS) if (t.num(m + ".DMOV") != 1) return false;
+            for (String m : MOTORS) if (t.getDouble(m + ".DMOV") != 1) return false;
             return true;
         });
-        double stoppedAt = t.num("m1.RBV");
+        double stoppedAt = t.getDouble("m1.RBV");
         assertTrue(stoppedAt < 2.0, "m1 stopped short of 2.5, at " + stoppedAt);
         Thread.sleep(300);
-        assertEquals(stoppedAt, t.num("m1.RBV"), "and stays there");
-        assertTrue(Double.isNaN(t.num("EnergyRBV")), "the optics are at no calibrated energy");
+        assertEquals(stoppedAt, t.getDouble("m1.RBV"), "and stays there");
+        assertTrue(Double.isNaN(t.getDouble("EnergyRBV")), "the optics are at no calibrated energy");
         assertEquals("Ready", t.get("EnergySetting:Precheck"));
 
         t.put("m1.VELO", "2");

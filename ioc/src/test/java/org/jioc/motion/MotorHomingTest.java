@@ -10,11 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.jioc.db.DbException;
-import org.jioc.db.FieldAddress;
 import org.jioc.procedure.ProcedureTestIoc;
 import org.jioc.record.MotorStatus;
 import org.jioc.shell.ShellException;
@@ -60,13 +58,6 @@ class MotorHomingTest {
         return t.init();
     }
 
-    private List<String> steps() {
-        List<String> seen = new CopyOnWriteArrayList<>();
-        FieldAddress a = t.addr("Home:Step");
-        a.subscribe((r, f, mask) -> seen.add(r.getString(f)));
-        return seen;
-    }
-
     private static DbException completed(CompletableFuture<DbException> f) throws Exception {
         return f.get(30, TimeUnit.SECONDS);
     }
@@ -87,7 +78,7 @@ class MotorHomingTest {
     @Test
     void homesOneMotorAfterTheOtherAndEndsOnTheHomeSwitches() throws Exception {
         ioc("MOTORS=t:h1 t:h2");
-        List<String> steps = steps();
+        List<String> steps = t.posts("Home:Step");
         assertNull(completed(t.start("Home")));
         assertEnded("Done", "Done: 2 motors homed (t:h1 at 5.000 mm, t:h2 at -3.000 mm)");
         assertHomed("h1", 5);

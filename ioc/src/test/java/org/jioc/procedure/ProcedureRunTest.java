@@ -54,14 +54,6 @@ class ProcedureRunTest {
         return t;
     }
 
-    /** Posts of a PV's value, to prove something was never touched. */
-    private List<String> record(String pv) {
-        List<String> seen = new CopyOnWriteArrayList<>();
-        FieldAddress a = t.addr(pv);
-        a.subscribe((r, f, mask) -> seen.add(r.getString(f)));
-        return seen;
-    }
-
     private void assertEnded(String name, String status, String messageStart) {
         assertEquals(status, t.get(name + ":Status"));
         assertEquals("Done", t.get(name + ":Start"), "the busy is Done whatever the ending");
@@ -146,7 +138,7 @@ class ProcedureRunTest {
     @Test
     void waitTimeoutFailsSayingWhatItWaitedForAndNothingIsSet() throws Exception {
         ioc().procedure("WaitSet", "wait_and_set", "WAIT=t:Ready == 1,TIMEOUT=0.3,SET=t:Device,VALUE=1").init();
-        List<String> device = record("Device");
+        List<String> device = t.posts("Device");
         long t0 = System.nanoTime();
         assertNull(completed(t.start("WaitSet")));
         assertTrue(System.nanoTime() - t0 >= 300_000_000L);
@@ -169,7 +161,7 @@ class ProcedureRunTest {
         String reason = "the permit is off (t:Permit is Off, needs t:Permit == 1)";
         assertEquals(reason, t.get("WaitSet:PrecheckMessage"));
         t.put("ca:op@host", "Ready", "1");
-        List<String> device = record("Device");
+        List<String> device = t.posts("Device");
         assertNull(completed(t.start("WaitSet")));
         assertEnded("WaitSet", "Failed", "Not started: " + reason);
         assertEquals(0, t.getLong("WaitSet:StepIndex"));
@@ -228,7 +220,7 @@ class ProcedureRunTest {
     @Test
     void abortDuringWait() throws Exception {
         ioc().procedure("WaitSet", "wait_and_set", "WAIT=t:Ready == 1,SET=t:Device,VALUE=1").init();
-        List<String> device = record("Device");
+        List<String> device = t.posts("Device");
         abortMidway("WaitSet", "wait", "pva:bob@host3");
         assertEquals(List.of(), device);
     }
@@ -310,7 +302,7 @@ class ProcedureRunTest {
     @Test
     void startedAgainWhileTheAbortedRunEndsRunsOnceMore() throws Exception {
         ioc().procedure("Dwell", "dwell", "SECONDS=0.5").init();
-        List<String> statuses = record("Dwell:Status");
+        List<String> statuses = t.posts("Dwell:Status");
         t.put("ca:op@host", "Dwell:Start", "1");
         until("dwelling", () -> t.get("Dwell:Step").equals("dwell"));
         t.put("ca:op@host", "Dwell:Start", "0");

@@ -2,7 +2,9 @@ package org.jioc.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import org.jioc.Ioc;
@@ -69,8 +71,15 @@ public class InProcessIoc implements AutoCloseable {
         return done;
     }
 
-    /** Test-side polling until cond, for up to 10 s (the code under test never polls). */
-    public static void until(String what, BooleanSupplier cond) { until(what, 10, cond); }
+    /** Every value posted for pv from now on, to prove it was never touched. */
+    public List<String> posts(String pv) {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        addr(pv).subscribe((r, f, mask) -> seen.add(r.getString(f)));
+        return seen;
+    }
+
+    /** Test-side polling until cond, for up to 20 s (the code under test never polls). */
+    public static void until(String what, BooleanSupplier cond) { until(what, 20, cond); }
 
     public static void until(String what, double seconds, BooleanSupplier cond) {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
