@@ -3,6 +3,7 @@
 Any test that needs an IOC of its own (another st.cmd, a restart) uses start_ioc/stop_ioc; the session IOC in
 conftest.py is one of these.
 """
+import contextlib
 import ctypes
 import os
 import signal
@@ -96,3 +97,15 @@ def stop_ioc(ioc, sig=signal.SIGTERM):
             ioc.proc.kill()
             ioc.proc.wait()
     ioc.log.close()
+
+
+@contextlib.contextmanager
+def ioc_on_port(st_cmd, ca_port, env_extra=None, log_name="test-ioc.log", ready=None):
+    """A jioc serving CA on loopback at ca_port (one of conftest.SPARE_CA_PORTS) for the with-block, stopped by its
+    PID at the end."""
+    env = {"EPICS_CA_SERVER_PORT": str(ca_port), "EPICS_CAS_INTF_ADDR_LIST": "127.0.0.1", **(env_extra or {})}
+    ioc = start_ioc(st_cmd, env, log_name=log_name, ready=ready)
+    try:
+        yield ioc
+    finally:
+        stop_ioc(ioc)

@@ -19,7 +19,7 @@ from epics import PV, caget, caput
 import procedure_client
 from conftest import ROOT, SPARE_CA_PORTS
 from procedure_client import PutCallback, second_client_put
-from jioc_process import start_ioc, stop_ioc
+from jioc_process import ioc_on_port
 
 P = "jioc:energy:"
 USER = pwd.getpwuid(os.getuid()).pw_name
@@ -30,14 +30,10 @@ AXIS_MOTOR = {name: axis["motor"] for name, axis in TABLE["axes"].items()}
 
 @pytest.fixture(scope="module", autouse=True)
 def energy_ioc():
-    ioc = start_ioc(ROOT / "pv-definitions" / "test" / "energy.cmd",
-                    {"EPICS_CA_SERVER_PORT": str(SPARE_CA_PORTS[4]), "EPICS_CAS_INTF_ADDR_LIST": "127.0.0.1"},
-                    log_name="energy-test-ioc.log",
-                    ready=lambda: caget(P + "EnergyMove", timeout=1.0) is not None)
-    try:
+    with ioc_on_port(ROOT / "pv-definitions" / "test" / "energy.cmd", SPARE_CA_PORTS[4],
+                     log_name="energy-test-ioc.log",
+                     ready=lambda: caget(P + "EnergyMove", timeout=1.0) is not None) as ioc:
         yield ioc
-    finally:
-        stop_ioc(ioc)
 
 
 def text(name):

@@ -15,7 +15,7 @@ from epics import PV, caget, caput
 
 from conftest import ROOT, SPARE_CA_PORTS
 from procedure_client import second_client_put, text, wait_for
-from jioc_process import start_ioc, stop_ioc
+from jioc_process import ioc_on_port
 
 P = "jioc:hxp:"
 WAIT = 3
@@ -26,15 +26,10 @@ STEPS = ["power_off", "wait", "power_on", "enable", "home", "verify"]
 
 @pytest.fixture(scope="module", autouse=True)
 def hexapod_ioc():
-    ioc = start_ioc(ROOT / "pv-definitions" / "test" / "hexapod.cmd",
-                    {"EPICS_CA_SERVER_PORT": str(SPARE_CA_PORTS[5]), "EPICS_CAS_INTF_ADDR_LIST": "127.0.0.1",
-                     "P": P, "BOOT": "0.5", "WAIT": str(WAIT)},
-                    log_name="hexapod-test-ioc.log",
-                    ready=lambda: caget(P + "State", timeout=1.0) is not None)
-    try:
+    with ioc_on_port(ROOT / "pv-definitions" / "test" / "hexapod.cmd", SPARE_CA_PORTS[5],
+                     {"P": P, "BOOT": "0.5", "WAIT": str(WAIT)}, log_name="hexapod-test-ioc.log",
+                     ready=lambda: caget(P + "State", timeout=1.0) is not None) as ioc:
         yield ioc
-    finally:
-        stop_ioc(ioc)
 
 
 def msta(motor):

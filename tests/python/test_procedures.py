@@ -16,7 +16,7 @@ from epics import PV, caget, caput
 import procedure_client
 from conftest import ROOT, SPARE_CA_PORTS
 from procedure_client import STATUS, second_client_put, wait_for
-from jioc_process import start_ioc, stop_ioc
+from jioc_process import ioc_on_port
 
 P = "jioc:proc:"
 USER = pwd.getpwuid(os.getuid()).pw_name
@@ -26,15 +26,10 @@ DEVICE_TIME = 3
 
 @pytest.fixture(scope="module", autouse=True)
 def proc_ioc():
-    ioc = start_ioc(ROOT / "pv-definitions" / "test" / "procedures.cmd",
-                    {"EPICS_CA_SERVER_PORT": str(SPARE_CA_PORTS[3]), "EPICS_CAS_INTF_ADDR_LIST": "127.0.0.1",
-                     "P": P, "DWELL": str(DWELL), "DEVICE_TIME": str(DEVICE_TIME)},
-                    log_name="procedures-test-ioc.log",
-                    ready=lambda: caget(P + "Dwell:Status", timeout=1.0) is not None)
-    try:
+    with ioc_on_port(ROOT / "pv-definitions" / "test" / "procedures.cmd", SPARE_CA_PORTS[3],
+                     {"P": P, "DWELL": str(DWELL), "DEVICE_TIME": str(DEVICE_TIME)}, log_name="procedures-test-ioc.log",
+                     ready=lambda: caget(P + "Dwell:Status", timeout=1.0) is not None) as ioc:
         yield ioc
-    finally:
-        stop_ioc(ioc)
 
 
 def text(name):
