@@ -106,7 +106,7 @@ public final class Ioc {
             throw new IocInitException("iocInit: " + e.getMessage());
         }
         db = d;
-        for (IocService s : services) {
+        for (IocService s : startOrder()) {
             try {
                 s.start(d, env);
             } catch (Exception e) {
@@ -138,15 +138,24 @@ public final class Ioc {
         return out.toString();
     }
 
-    /** Stop services (reverse order) and the database. Safe to call twice. */
+    /** The other services in the order added, then the protocol servers in the order added. */
+    private List<IocService> startOrder() {
+        List<IocService> order = new ArrayList<>();
+        for (IocService s : services) if (!s.servesClients()) order.add(s);
+        for (IocService s : services) if (s.servesClients()) order.add(s);
+        return order;
+    }
+
+    /** Stop services (the servers first, the reverse of the start order) and the database. Safe to call twice. */
     public synchronized void stop() {
         if (stopped) return;
         stopped = true;
-        for (int i = services.size() - 1; i >= 0; i--) {
+        List<IocService> order = startOrder();
+        for (int i = order.size() - 1; i >= 0; i--) {
             try {
-                services.get(i).stop();
+                order.get(i).stop();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, services.get(i).name() + " stop: " + e, e);
+                LOG.log(Level.WARNING, order.get(i).name() + " stop: " + e, e);
             }
         }
         if (db != null) db.shutdown();

@@ -14,5 +14,12 @@ public interface IocService {
     /** After iocInit: start serving. */
     void start(Database db, Map<String, String> env) throws Exception;
 
+    /**
+     * A protocol server (CA, PVA). Servers start after every other service, as rsrv starts at the end of a C IOC's
+     * iocInit, so that no client sees a PV before its service has set it up (a procedure's :Precheck, a device's
+     * state); they stop first.
+     */
+    default boolean servesClients() { return false; }
+
     void stop();
 }

@@ -17,6 +17,9 @@ public final class CaService implements IocService {
     public CaService(AccessGate access) { this.access = access; }
 
     @Override
+    public boolean servesClients() { return true; }
+
+    @Override
     public String name() { return "Channel Access"; }
 
     @Override

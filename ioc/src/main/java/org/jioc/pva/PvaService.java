@@ -23,6 +23,9 @@ public final class PvaService implements IocService {
     }
 
     @Override
+    public boolean servesClients() { return true; }
+
+    @Override
     public String name() { return "pvAccess"; }
 
     @Override
