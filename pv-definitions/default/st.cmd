@@ -5,6 +5,7 @@ epicsEnvSet("EPICS_DB_INCLUDE_PATH", "$(TOP)/db-templates")
 dbLoadRecords("$(TOP)/db-templates/demo.template", "P=$(P)")
 # Motion: 2-BM-A optics and 2-BM-B sample stage motors on simulated controllers (docs/motor.md).
 < $(TOP)/pv-definitions/default/motors.cmd
+< $(TOP)/pv-definitions/default/scans.cmd
 # Autosave: fields tagged info(autosaveFields, ...) are saved every 5 s (when changed) to var/autosave, which is
 # not in git, and restored at the next start (motor positions included). See docs/autosave.md.
 set_savefile_path("$(JIOC_HOME)/var/autosave")

@@ -352,6 +352,9 @@ public final class SscanRecord extends Record {
         setLong(FAZE, l[PAUS] != 0 ? SscanMenus.SCAN_PENDING : SscanMenus.INIT_SCAN);
         run = new SscanRun(this);
         run.start();
+        // The put that started the scan has done its processing; the scan runs on. Without this, PP writes from
+        // DB links (AbortScanN, scanPause) would only ask for reprocessing at the end of the scan (dbDbPutValue).
+        l[PUTF] = 0;
     }
 
     /** Called by the scan thread when it has ended: finish on a callback thread (the EXSC put completes there). */
