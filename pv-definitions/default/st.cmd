@@ -9,6 +9,8 @@ dbLoadRecords("$(TOP)/db-templates/demo.template", "P=$(P)")
 < $(TOP)/pv-definitions/default/hexapod.cmd
 # Energy setting along the Mono/Pink calibration curves: 2bma:Energy, EnergyMode, EnergyMove (docs/energy.md).
 < $(TOP)/pv-definitions/default/energy.cmd
+# Step scans: the synApps standard scans 2bmb:scan1..scan4, scanH, AbortScans, scanPause (docs/sscan.md).
+< $(TOP)/pv-definitions/default/scans.cmd
 # Autosave: fields tagged info(autosaveFields, ...) are saved every 5 s (when changed) to var/autosave, which is
 # not in git, and restored at the next start (motor positions included). See docs/autosave.md.
 set_savefile_path("$(JIOC_HOME)/var/autosave")

@@ -12,4 +12,5 @@ motorSimConfigAxis("TEST_SIM", 3, 10000, -10000, 4000, 0)
 motorSimConfigAxis("TEST_SIM", 4, 100000, -100000, 30000, 0)
 dbLoadTemplate("$(TOP)/pv-definitions/test/motors.substitutions", "P=$(P)")
 dbLoadTemplate("$(TOP)/pv-definitions/test/homing.substitutions", "P=$(P)")
+< $(TOP)/pv-definitions/test/scans.cmd
 iocInit

@@ -17,6 +17,7 @@ public final class StandardRecords {
         for (RecordType t : DiscreteRecords.TYPES) m.put(t.name(), t);
         for (RecordType t : ArrayCalcRecords.TYPES) m.put(t.name(), t);
         m.put(MotorRecord.TYPE.name(), MotorRecord.TYPE);
+        m.put(SscanRecord.TYPE.name(), SscanRecord.TYPE);
         return m;
     }
 
