@@ -14,6 +14,7 @@ public final class Services {
         org.jioc.procedure.ProcedureService procedures = new org.jioc.procedure.ProcedureService(ioc.model());
         ioc.addService(procedures);
         ioc.addService(new org.jioc.motion.MotionService(ioc.devices()));
+        ioc.addService(new org.jioc.catalog.RunCatalogService(ioc.model()));
         // Beamline procedures (docs/procedures.md), one line each.
         procedures.register("motor_homing", org.jioc.motion.MotorHoming::new);
     }

@@ -13,5 +13,6 @@ final class CommandSets {
         org.jioc.pva.PvaCommands.register(shell);
         org.jioc.procedure.ProcedureCommands.register(shell);
         org.jioc.motion.MotionCommands.register(shell);
+        org.jioc.catalog.RunCatalogCommands.register(shell);
     }
 }
