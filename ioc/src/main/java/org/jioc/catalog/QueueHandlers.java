@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The commands the queue runner knows, by name. The plan layer registers "scan", "count", ...; the catalog itself
  * registers two harmless ones that are real queue commands: "noop" (does nothing, output "noop") and "sleep"
- * ({"seconds": s}, waits s seconds; a cancel ends the wait).
+ * ({"seconds": s}, waits s seconds; a cancel ends the wait); the IOC's catalog adds "snapshot" (SnapshotCommand).
  */
 public final class QueueHandlers {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");

@@ -213,6 +213,7 @@ public final class QueueRunner {
             }
         }
         listener.ended(cmd, status, output);
-        listener.message(cmd + ": " + status.sql() + (output == null || output.isEmpty() ? "" : ": " + output));
+        String out = output == null ? "" : output;
+        listener.message(cmd + ": " + (out.startsWith(status.sql()) ? out : status.sql() + (out.isEmpty() ? "" : ": " + out)));
     }
 }

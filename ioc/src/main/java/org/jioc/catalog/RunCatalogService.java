@@ -45,6 +45,7 @@ public final class RunCatalogService implements IocService {
     private volatile boolean configured;
     private volatile boolean active;
     private volatile CatalogDatabase db;
+    private volatile Database database;
     private volatile RunCatalog runs;
     private volatile CommandQueue queue;
     private volatile QueueRunner runner;
@@ -57,7 +58,10 @@ public final class RunCatalogService implements IocService {
     public RunCatalogService() { this(null); }
 
     /** With the database model, PV-set errors at iocInit name the file and line of the record. */
-    public RunCatalogService(DbModel model) { this.model = model; }
+    public RunCatalogService(DbModel model) {
+        this.model = model;
+        handlers.register("snapshot", new SnapshotCommand(() -> database, () -> runs));
+    }
 
     @Override
     public String name() { return "run catalog"; }
@@ -128,6 +132,7 @@ public final class RunCatalogService implements IocService {
 
     @Override
     public void start(Database database, Map<String, String> env) {
+        this.database = database;
         db = new CatalogDatabase(config);
         runs = new RunCatalog(db, home(env).resolve("var").resolve("catalog"));
         queue = new CommandQueue(db);
