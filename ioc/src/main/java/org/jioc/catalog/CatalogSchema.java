@@ -68,13 +68,25 @@ final class CatalogSchema {
 
     private CatalogSchema() { }
 
-    /** Create what is missing and check the version; two IOCs doing this at once: the loser retries once. */
+    /**
+     * Create what is missing and check the version. Two IOCs doing this at once collide on the same names or rows
+     * (the other's CREATE or INSERT landed between our check and ours): the loser rolls back and tries again.
+     */
     static void ensure(Connection c, Dialect d) throws SQLException, CatalogException {
-        try {
-            create(c);
-        } catch (SQLException e) {
-            c.rollback();
-            create(c); // another IOC created the same objects between our IF NOT EXISTS and our CREATE
+        for (int attempt = 1; ; attempt++) {
+            try {
+                create(c);
+                return;
+            } catch (SQLException e) {
+                c.rollback();
+                if (attempt >= 5) throw e;
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
