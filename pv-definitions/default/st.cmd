@@ -14,4 +14,5 @@ dbLoadRecords("$(TOP)/db-templates/demo.template", "P=$(P)")
 # Autosave: fields tagged info(autosaveFields, ...) are saved every 5 s (when changed) to var/autosave, which is
 # not in git, and restored at the next start (motor positions included). See docs/autosave.md.
 set_savefile_path("$(JIOC_HOME)/var/autosave")
+< $(TOP)/pv-definitions/default/catalog.cmd
 iocInit
