@@ -56,7 +56,8 @@ public final class NexusWriter {
                 // the original failure is the one to report
             }
             if (e instanceof DataFileException d) throw d;
-            throw new DataFileException("cannot write NeXus file " + file + ": " + e.getMessage(), e);
+            throw new DataFileException("cannot write NeXus file " + file + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
     }
 
@@ -120,23 +121,25 @@ public final class NexusWriter {
             Positioner pos = run.positioners().get(p);
             WritableGroup g = group(inst, pos.name(), "NXpositioner");
             describe(g, pos.column());
-            units(g.putDataset("target_value", run.desired(p)), pos.column());
+            units(put(g, "target_value", run.desired(p)), pos.column());
             units(g.putDataset("start_position", pos.startPosition()), pos.column());
             g.putDataset("dimension", pos.dimension());
         }
         if (!run.readbacks().isEmpty()) {
             WritableGroup rb = group(inst, "readbacks", "NXcollection");
-            for (int r = 0; r < run.readbacks().size(); r++) column(rb.putDataset(run.readbacks().get(r).name(), run.readback(r)), run.readbacks().get(r));
+            for (int r = 0; r < run.readbacks().size(); r++) column(put(rb, run.readbacks().get(r).name(), run.readback(r)), run.readbacks().get(r));
         }
         for (int d = 0; d < run.detectors().size(); d++) {
             Detector det = run.detectors().get(d);
             WritableGroup g = group(inst, det.name(), "NXdetector");
             describe(g, det.column());
-            units(g.putDataset("data", det.isArray() ? run.array(d) : run.scalar(d)), det.column());
+            units(put(g, "data", det.isArray() ? run.array(d) : run.scalar(d)), det.column());
         }
-        WritableDataset time = entry.putDataset("point_time", run.times());
-        time.putAttribute("units", "s");
-        time.putAttribute("description", "POSIX time of each point");
+        WritableDataset time = put(entry, "point_time", run.times());
+        if (time != null) {
+            time.putAttribute("units", "s");
+            time.putAttribute("description", "POSIX time of each point");
+        }
         if (!run.extraPvs().isEmpty()) {
             WritableGroup extras = group(inst, "extra_pvs", "NXcollection");
             for (ExtraPvSnapshot s : run.extraPvs()) {
@@ -144,7 +147,8 @@ public final class NexusWriter {
                 g.putAttribute("time", iso(s.time()));
                 g.putAttribute("after_points", s.afterPoints());
                 for (ExtraPv v : s.values()) {
-                    WritableDataset ds = g.putDataset(v.name(), v.value());
+                    WritableDataset ds = put(g, v.name(), v.value());
+                    if (ds == null) continue;
                     ds.putAttribute("pv", v.pv());
                     if (!v.units().isEmpty()) ds.putAttribute("units", v.units());
                     if (!v.description().isEmpty()) ds.putAttribute("description", v.description());
@@ -175,6 +179,8 @@ public final class NexusWriter {
         ScanGrid grid = run.grid();
         boolean multi = grid.rank() > 1;
         int n = run.pointCount();
+        // jHDF cannot write empty datasets: before the first point of a 1-D scan NXdata stays empty
+        if (n == 0 && !multi) return;
         String[] axes = new String[grid.rank()];
         Arrays.fill(axes, ".");
         for (int p = 0; p < run.positioners().size(); p++) {
@@ -259,6 +265,12 @@ public final class NexusWriter {
         return out;
     }
 
+    /** putDataset, except that an empty array (which jHDF cannot write) is left out: returns null then. */
+    private static WritableDataset put(WritableGroup g, String name, Object data) {
+        if (data.getClass().isArray() && Array.getLength(data) == 0) return null;
+        return g.putDataset(name, data);
+    }
+
     private static WritableGroup group(WritableGroup parent, String name, String nxClass) {
         WritableGroup g = parent.putGroup(name);
         g.putAttribute("NX_class", nxClass);
@@ -278,12 +290,14 @@ public final class NexusWriter {
     }
 
     private static <T extends WritableNode> T units(T ds, Column c) {
+        if (ds == null) return null;
         if (!c.units().isEmpty()) ds.putAttribute("units", c.units());
         if (c.precision() >= 0) ds.putAttribute("precision", c.precision());
         return ds;
     }
 
     private static void column(WritableDataset ds, Column c) {
+        if (ds == null) return;
         units(ds, c);
         if (!c.pv().isEmpty()) ds.putAttribute("pv", c.pv());
         if (!c.description().isEmpty()) ds.putAttribute("description", c.description());
