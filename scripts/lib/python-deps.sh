@@ -1,4 +1,5 @@
-# Sourced by scripts/test and scripts/bench: make Debian's libca + pyepics usable by /usr/bin/python3.
+# Sourced by scripts/test and scripts/bench: make Debian's libca + pyepics (and h5py + silx for the data-file
+# tests) usable by /usr/bin/python3.
 # Debian's python3-pyepics hard-depends on the wxPython/GTK stack, so we install its light dependencies and unpack
 # pyepics itself into build/pydeps (DESIGN.md §8).
 jioc_python_deps() {
@@ -7,6 +8,8 @@ jioc_python_deps() {
   dpkg -s libca4.13.5 >/dev/null 2>&1 || need+=(libca4.13.5)
   dpkg -s python3-numpy >/dev/null 2>&1 || need+=(python3-numpy)
   dpkg -s python3-pytest >/dev/null 2>&1 || need+=(python3-pytest)
+  # data file readers (tests/python/test_datafiles.py): h5py, and silx's SpecFile below
+  dpkg -s python3-h5py >/dev/null 2>&1 || need+=(python3-h5py)
   if ((${#need[@]})); then
     echo "installing ${need[*]}" >&2
     apt-get update -qq >&2
@@ -17,6 +20,13 @@ jioc_python_deps() {
     mkdir -p "$deps/download"
     (cd "$deps/download" && { ls python3-pyepics_*.deb >/dev/null 2>&1 || apt-get download python3-pyepics >&2 || { apt-get update -qq >&2 && apt-get download python3-pyepics >&2; }; })
     dpkg -x "$deps"/download/python3-pyepics_*.deb "$deps"
+  fi
+  # silx: Debian's python3-silx pulls in Qt/OpenGL/OpenCL; silx.io.specfile needs only numpy and h5py, so the
+  # package is unpacked like pyepics.
+  if [[ ! -d "$deps/usr/lib/python3/dist-packages/silx" ]]; then
+    mkdir -p "$deps/download"
+    (cd "$deps/download" && { ls python3-silx_*.deb >/dev/null 2>&1 || apt-get download python3-silx >&2 || { apt-get update -qq >&2 && apt-get download python3-silx >&2; }; })
+    dpkg -x "$deps"/download/python3-silx_*.deb "$deps"
   fi
   export PYTHONPATH="$deps/usr/lib/python3/dist-packages${PYTHONPATH:+:$PYTHONPATH}"
   export PYEPICS_LIBCA=$(ls /usr/lib/x86_64-linux-gnu/libca.so.* /usr/lib/*/libca.so.* 2>/dev/null | head -1)
