@@ -1,5 +1,6 @@
 package org.jioc.ca;
 
+import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -7,13 +8,16 @@ import com.cosylab.epics.caj.cas.CASTransport;
 
 import gov.aps.jca.CAException;
 import gov.aps.jca.CAStatus;
+import gov.aps.jca.Monitor;
 import gov.aps.jca.cas.ProcessVariable;
 import gov.aps.jca.cas.ProcessVariableEventCallback;
 import gov.aps.jca.cas.ProcessVariableReadCallback;
 import gov.aps.jca.cas.ProcessVariableWriteCallback;
 import gov.aps.jca.cas.ServerChannel;
 import gov.aps.jca.dbr.DBR;
+import gov.aps.jca.dbr.DBRFactory;
 import gov.aps.jca.dbr.DBRType;
+import gov.aps.jca.dbr.STS;
 
 import org.jioc.db.Database;
 import org.jioc.db.DbException;
@@ -35,9 +39,13 @@ final class FieldPV extends ProcessVariable {
     private final DBRType type;
     private final int capacity;
     private boolean subscribed;
+    /** The last value read for this channel: a new monitor's first value (see {@link CatchUpDispatcher}). */
+    private volatile DBR lastRead;
 
+    /** jca's own dispatcher (events) is replaced by one that catches new monitors up. */
     FieldPV(CaServer server, String channelName, FieldAddress addr, ProcessVariableEventCallback events) {
-        super(channelName, events);
+        super(channelName, null);
+        setEventCallback(new CatchUpDispatcher(this));
         this.server = server;
         this.addr = addr;
         this.type = DbrCodec.dbrType(addr);
@@ -76,7 +84,28 @@ final class FieldPV extends ProcessVariable {
             LOG.log(Level.WARNING, "CA read of " + name + " failed", e);
             return CAStatus.GETFAIL;
         }
+        lastRead = value;
         return CAStatus.NORMAL;
+    }
+
+    /**
+     * A monitor was just registered (on the channel's receive thread, right after jca read its first value): send it
+     * the field again if the value or alarm changed since that read, with the event bits of what changed.
+     */
+    void catchUp(ProcessVariableEventCallback monitor) {
+        DBR sent = lastRead;
+        if (sent == null) return;
+        DBR now = DBRFactory.create(sent.getType(), sent.getCount());
+        try (LockSet.Guard g = addr.lock()) {
+            DbrCodec.fill(addr, now);
+        } catch (RuntimeException e) {
+            return; // the read that follows the event, if any, reports it
+        }
+        int mask = 0;
+        if (!Objects.deepEquals(sent.getValue(), now.getValue())) mask |= Monitor.VALUE | Monitor.LOG;
+        if (sent instanceof STS && now instanceof STS && (((STS) sent).getStatus() != ((STS) now).getStatus()
+                || ((STS) sent).getSeverity() != ((STS) now).getSeverity())) mask |= Monitor.ALARM;
+        if (mask != 0) monitor.postEvent(mask, now);
     }
 
     @Override
