@@ -1,4 +1,4 @@
-# Plan layer test IOC (tests/python/test_plans.py, org.jioc.plan JUnit tests): the plan PVs $(P)Plan:* on three
+# Plan layer test IOC (tests/python/test_plans.py, org.jioc.plan JUnit tests): the plan PVs <P>Plan:* on three
 # fast simulated motors and a slow one, soft detectors that read the motors when triggered, the run catalog
 # (CATALOG_URL, else embedded H2 under JIOC_HOME) with its queue PVs. See docs/plans.md.
 epicsEnvSet("P", "$(P=jioc:plan:)")
