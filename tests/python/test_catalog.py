@@ -136,8 +136,9 @@ def test_commands_queued_over_ca_run_in_order_and_cancel_works(catalog):
 
         # an unknown command fails clearly; bad JSON never becomes a row
         bad = submit("frobnicate")
-        wait_message(rf"#{bad} frobnicate: aborted: error: unknown command 'frobnicate' \(known: noop, sleep,"
-                     r" snapshot\)")
+        # (the plan layer registers count, grid_scan, ..., docs/plans.md)
+        wait_message(rf"#{bad} frobnicate: aborted: error: unknown command 'frobnicate' \(known: count, grid_scan,"
+                     r" list_scan, noop, rel_grid_scan, rel_scan, scan, sleep, snapshot\)")
         last = value("Queue:LastId")
         epics.caput(P + "Queue:Command", "noop", wait=True)
         epics.caput(P + "Queue:Arguments", "{oops", wait=True)
