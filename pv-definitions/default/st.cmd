@@ -15,4 +15,5 @@ dbLoadRecords("$(TOP)/db-templates/demo.template", "P=$(P)")
 # not in git, and restored at the next start (motor positions included). See docs/autosave.md.
 set_savefile_path("$(JIOC_HOME)/var/autosave")
 < $(TOP)/pv-definitions/default/catalog.cmd
+< $(TOP)/pv-definitions/default/plans.cmd
 iocInit

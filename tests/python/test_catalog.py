@@ -136,8 +136,9 @@ def test_commands_queued_over_ca_run_in_order_and_cancel_works(catalog):
 
         # an unknown command fails clearly; bad JSON never becomes a row
         bad = submit("frobnicate")
-        wait_message(rf"#{bad} frobnicate: aborted: error: unknown command 'frobnicate' \(known: noop, sleep,"
-                     r" snapshot\)")
+        # (the plan layer registers count, grid_scan, ..., docs/plans.md)
+        wait_message(rf"#{bad} frobnicate: aborted: error: unknown command 'frobnicate' \(known: count, grid_scan,"
+                     r" list_scan, noop, rel_grid_scan, rel_scan, scan, sleep, snapshot\)")
         last = value("Queue:LastId")
         epics.caput(P + "Queue:Command", "noop", wait=True)
         epics.caput(P + "Queue:Arguments", "{oops", wait=True)
@@ -148,7 +149,8 @@ def test_commands_queued_over_ca_run_in_order_and_cancel_works(catalog):
         if backend == "postgresql":
             rows = psql(f"SELECT id, status, output_value FROM commands ORDER BY id", dbname).splitlines()
             assert rows == [f"{slow}|aborted|aborted: canceled", f"{queued}|finished|noop",
-                            f"{bad}|aborted|error: unknown command 'frobnicate' (known: noop, sleep, snapshot)"]
+                            f"{bad}|aborted|error: unknown command 'frobnicate' (known: count, grid_scan, list_scan,"
+                            " noop, rel_grid_scan, rel_scan, scan, sleep, snapshot)"]
             # any SQL client can queue: a plain INSERT is picked up by the IOC's runner
             sql_id = psql("INSERT INTO commands (command, arguments, submitted_by) VALUES ('noop', '{}', 'psql')"
                           " RETURNING id", dbname)
