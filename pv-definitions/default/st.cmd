@@ -14,6 +14,8 @@ dbLoadRecords("$(TOP)/db-templates/demo.template", "P=$(P)")
 # Autosave: fields tagged info(autosaveFields, ...) are saved every 5 s (when changed) to var/autosave, which is
 # not in git, and restored at the next start (motor positions included). See docs/autosave.md.
 set_savefile_path("$(JIOC_HOME)/var/autosave")
+# The run catalog (H2 under var/catalog, or PostgreSQL) and its command queue, 2bmb:Queue:*, 2bmb:Catalog:* (docs/catalog.md).
 < $(TOP)/pv-definitions/default/catalog.cmd
+# Plans as PVs: count, scan, rel_scan, list_scan, grid_scan on 2bmb:Plan:* (docs/plans.md).
 < $(TOP)/pv-definitions/default/plans.cmd
 iocInit
