@@ -5,4 +5,6 @@
 # Every run is recorded in the run catalog (catalog.cmd); the queue commands count, scan, ... run the same plans.
 # GATE: conditions that must hold before a plan moves anything (none here until the permits arrive), e.g.
 # "GATE=S02BM-PSS:StaB:SecureM == 1".
-dbLoadRecords("$(TOP)/db-templates/plans.template", "P=2bmb:Plan:,GATE=")
+# Data files: NeXus $(JIOC_HOME)/var/data/2bmb_0001.h5, ... and the SPEC file $(JIOC_HOME)/var/data/2bmb.spec
+# (2bmb:Plan:FilePath, FileName, FileTemplate, FileNumber, AutoIncrement, SpecFile; docs/datafiles.md).
+dbLoadRecords("$(TOP)/db-templates/plans.template", "P=2bmb:Plan:,GATE=,FILE_PATH=$(JIOC_HOME)/var/data,FILE_NAME=2bmb")

@@ -13,5 +13,5 @@ motorSimConfigAxis("PLAN_SIM", 3, 100000, -100000, 0, 0)
 dbLoadTemplate("$(TOP)/pv-definitions/test/plans-motors.substitutions", "P=$(P)")
 dbLoadRecords("$(TOP)/pv-definitions/test/plans-test.db", "P=$(P)")
 dbLoadRecords("$(TOP)/db-templates/catalog.template", "P=$(P)")
-dbLoadRecords("$(TOP)/db-templates/plans.template", "P=$(P)Plan:,GATE=$(GATE=)")
+dbLoadRecords("$(TOP)/db-templates/plans.template", "P=$(P)Plan:,GATE=$(GATE=),FILE_PATH=$(FILE_PATH=$(JIOC_HOME)/var/data)")
 iocInit

@@ -48,6 +48,8 @@ final class PlanPvs {
             postScan, atBreak, pointCheck, retries, gate, md, start, abort, pause, resume, status, message, scanId,
             uid, pointsDone, pointsTotal, progress, eta;
     final FieldAddress[][] axes = new FieldAddress[AXES][];
+    /** The data-file PVs (FilePath, FileName, ...). */
+    final DataFilePvs files;
     private final List<Runnable> unsubscribe = new ArrayList<>();
 
     private PlanPvs(Database db, String prefix) throws PlanConfigException {
@@ -86,6 +88,7 @@ final class PlanPvs {
         pointsTotal = field("PointsTotal");
         progress = field("Progress");
         eta = field("Eta");
+        files = DataFilePvs.bind(db, prefix);
         checkStates(status, Arrays.stream(PlanState.values()).map(PlanState::label).toArray(String[]::new));
         checkStates(planName, Arrays.stream(PlanKind.values()).map(PlanKind::planName).toArray(String[]::new));
         if (!start.record.type().name().equals("busy"))
@@ -133,6 +136,7 @@ final class PlanPvs {
     }
 
     void detach() {
+        files.detach();
         unsubscribe.forEach(Runnable::run);
         unsubscribe.clear();
     }

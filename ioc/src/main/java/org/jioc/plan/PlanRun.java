@@ -133,6 +133,7 @@ final class PlanRun {
             origin = origins();
             if (req.kind().relative()) points = points.shifted(origin);
             checkLimits();
+            checkFiles();
         } catch (PlanFailure e) {
             String msg = "Refused: " + e.getMessage() + " (nothing moved)";
             out.message(msg);
@@ -144,7 +145,7 @@ final class PlanRun {
             var origins = start.putObject("jioc_origin");
             for (int m = 0; m < motors.size(); m++) origins.put(req.axes().get(m).motor(), origin[m]);
         }
-        openRun(start);
+        openRun(start, origin);
         out.opened(data.scanId(), data.uid());
         ExitStatus status = ExitStatus.SUCCESS;
         String reason = "";
@@ -259,7 +260,16 @@ final class PlanRun {
         }
     }
 
-    private void openRun(ObjectNode start) {
+    /** The data files can be written (directory, names): else the plan is refused before anything moves. */
+    private void checkFiles() throws PlanFailure {
+        try {
+            writer.check();
+        } catch (Exception e) {
+            throw PlanFailure.refused("data files: " + e.getMessage());
+        }
+    }
+
+    private void openRun(ObjectNode start, double[] origin) {
         RunCatalog c = catalog.get();
         ObjectNode doc = start;
         if (c != null) {
@@ -276,7 +286,7 @@ final class PlanRun {
             if (!doc.hasNonNull("time")) doc.put("time", System.currentTimeMillis() / 1000.0);
             if (!doc.hasNonNull("scan_id")) doc.put("scan_id", 0);
         }
-        data = new RunData(doc, req.axes().stream().map(Axis::motor).toList(), req.detectors());
+        data = new RunData(doc, req.axes().stream().map(Axis::motor).toList(), req.detectors(), points, origin);
     }
 
     private void files(List<RunFile> files) {

@@ -38,6 +38,7 @@ public final class PlanService implements IocService {
     private final List<PlanPvs> sets = new ArrayList<>();
     private final Set<PlanPvs> starting = ConcurrentHashMap.newKeySet();
     private volatile RunWriter writer = RunWriter.NONE;
+    private final Map<PlanPvs, RunWriter> fileWriters = new ConcurrentHashMap<>();
     private volatile Channels channels;
     private volatile ExecutorService runs, control;
     private PlanRun active; // guarded by this
@@ -48,8 +49,19 @@ public final class PlanService implements IocService {
     @Override
     public String name() { return "plans"; }
 
-    /** The data-file writers (NeXus, SPEC); until set, runs write no files. */
+    /**
+     * The data-file hook for every run, instead of the default: each PV set's {@link DataFileWriter} on its file PVs
+     * (FilePath, FileName, ...; queued runs use the first set's). {@link RunWriter#NONE} restores the default.
+     */
     public void setWriter(RunWriter w) { writer = w == null ? RunWriter.NONE : w; }
+
+    /** The writer of a run shown on set (null: a queued run, on the first set). */
+    private RunWriter writerFor(PlanPvs set) {
+        if (writer != RunWriter.NONE) return writer;
+        PlanPvs s = set != null ? set : sets.isEmpty() ? null : sets.get(0);
+        RunWriter w = s == null ? null : fileWriters.get(s);
+        return w == null ? RunWriter.NONE : w;
+    }
 
     @Override
     public void beforeInit(Database db, Map<String, String> env) throws PlanConfigException {
@@ -98,6 +110,8 @@ public final class PlanService implements IocService {
             p.start(0);
             p.state(PlanState.IDLE);
             p.attach(new PvRequests());
+            p.files.attach(control);
+            fileWriters.put(p, new DataFileWriter(p.files, db));
         }
     }
 
@@ -140,7 +154,7 @@ public final class PlanService implements IocService {
             if (active != null)
                 throw new IllegalStateException("another plan is running (" + (activeSet == null ? "queued"
                         : activeSet.prefix) + ")");
-            run = new PlanRun(channels, req, this::catalog, writer, listener(set));
+            run = new PlanRun(channels, req, this::catalog, writerFor(set), listener(set));
             active = run;
             activeSet = set;
         }

@@ -30,9 +30,18 @@ public final class RunData {
     private final List<String> detectors;
     private final List<Event> events = new ArrayList<>();
     private final List<ExtraPvs> extras = new ArrayList<>();
+    private final PlanPoints planned;
+    private final double[] startPositions;
 
     RunData(ObjectNode start, List<String> motors, List<String> detectors) {
+        this(start, motors, detectors, null, new double[motors.size()]);
+    }
+
+    RunData(ObjectNode start, List<String> motors, List<String> detectors, PlanPoints planned,
+            double[] startPositions) {
         this.start = start;
+        this.planned = planned;
+        this.startPositions = startPositions.clone();
         this.motors = List.copyOf(motors);
         this.detectors = List.copyOf(detectors);
         List<String> c = new ArrayList<>();
@@ -58,6 +67,15 @@ public final class RunData {
     public List<String> motors() { return motors; }
 
     public List<String> detectors() { return detectors; }
+
+    /**
+     * Every planned point in the order it is taken (absolute targets, one per motor; snake applied), with the
+     * plan's shape and snaking axes; null when not known.
+     */
+    public PlanPoints plannedPoints() { return planned; }
+
+    /** Where each motor was before the run (its readback), in motor order. */
+    public double[] startPositions() { return startPositions.clone(); }
 
     public List<Event> events() { return Collections.unmodifiableList(events); }
 

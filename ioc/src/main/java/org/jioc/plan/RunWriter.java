@@ -15,6 +15,12 @@ import org.jioc.catalog.RunFile;
  * <p>Called on the run's thread, between points (nothing moves meanwhile).
  */
 public interface RunWriter {
+    /**
+     * Called before the run is opened and before anything moves: throw if the files cannot be written (a directory
+     * that cannot be created, a bad name template), and the plan is refused with the message (nothing recorded).
+     */
+    default void check() throws Exception { }
+
     List<RunFile> start(RunData run) throws Exception;
 
     List<RunFile> breakpoint(RunData run, int pointIndex) throws Exception;

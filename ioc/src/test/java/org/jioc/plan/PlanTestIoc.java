@@ -33,13 +33,16 @@ final class PlanTestIoc extends InProcessIoc {
     final IocShell shell;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    PlanTestIoc(Path dir) throws Exception {
+    PlanTestIoc(Path dir) throws Exception { this(dir, true); }
+
+    /** recording false: no RecordingWriter, the plan service writes its default data files (the file PVs). */
+    PlanTestIoc(Path dir, boolean recording) throws Exception {
         super(new Ioc(Map.of("TOP", TOP.toString(), "JIOC_HOME", dir.toString())), P);
         ioc.addService(new MotionService(ioc.devices()));
         catalog = new RunCatalogService(ioc.model());
         ioc.addService(catalog);
         plans = new PlanService(ioc);
-        plans.setWriter(writer);
+        if (recording) plans.setWriter(writer);
         ioc.addService(plans);
         shell = new IocShell(ioc, new PrintStream(out, true, StandardCharsets.UTF_8), dir);
         shell.runScript(TOP.resolve("pv-definitions/test/plans.cmd"));
