@@ -13,7 +13,7 @@ from procedure_client import text, wait_for
 @pytest.fixture(scope="module", autouse=True)
 def default_ioc(tmp_path_factory):
     home = tmp_path_factory.mktemp("jioc-home")
-    with ioc_on_port(ROOT / "pv-definitions" / "default" / "st.cmd", SPARE_CA_PORTS[9],
+    with ioc_on_port(ROOT / "pv-definitions" / "default" / "st.cmd", SPARE_CA_PORTS[10],
                      {"JIOC_HOME": str(home)}, log_name="default-ioc.log",
                      ready=lambda: caget("2bmb:Plan:Status", timeout=1.0) is not None) as ioc:
         yield ioc

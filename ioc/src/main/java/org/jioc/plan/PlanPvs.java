@@ -51,6 +51,7 @@ final class PlanPvs {
     /** The data-file PVs (FilePath, FileName, ...). */
     final DataFilePvs files;
     private final List<Runnable> unsubscribe = new ArrayList<>();
+    private String gateDefault;
 
     private PlanPvs(Database db, String prefix) throws PlanConfigException {
         this.db = db;
@@ -103,9 +104,17 @@ final class PlanPvs {
             throw new PlanConfigException("info(" + INFO_TAG + ", \"" + prefix + "\") belongs on the record " + prefix
                     + "Start (its value is the PV prefix)");
         PlanPvs p = new PlanPvs(db, prefix);
-        String g = r.info(GATE_TAG);
-        if (g != null && !g.isBlank()) p.put(p.gate, g);
+        p.gateDefault = r.info(GATE_TAG);
         return p;
+    }
+
+    /**
+     * At iocInit (the database can take puts only then): the GATE macro's run gate goes into Gate unless Gate
+     * already holds one (restored by autosave, say).
+     */
+    void applyGateDefault() {
+        boolean given = gateDefault != null && !gateDefault.isBlank();
+        if (given && Channels.readString(gate).isEmpty()) put(gate, gateDefault);
     }
 
     private FieldAddress field(String suffix) throws PlanConfigException {

@@ -107,6 +107,7 @@ public final class PlanService implements IocService {
         runs = Executors.newSingleThreadExecutor(r -> daemon(r, "plan-run"));
         control = Executors.newSingleThreadExecutor(r -> daemon(r, "plan-control"));
         for (PlanPvs p : sets) {
+            p.applyGateDefault();
             p.start(0);
             p.state(PlanState.IDLE);
             p.attach(new PvRequests());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -178,6 +179,18 @@ class PlanRunTest {
         run();
         assertEquals("Done", t.get("Plan:Status"));
         assertEquals("Open", t.get("Shutter"), "pre-scan action done");
+    }
+
+    @Test
+    void theGateMacroIsTheDefaultRunGate() throws Exception {
+        t.close();
+        t = new PlanTestIoc(dir, true, Map.of("GATE", P + "Permit == 1"));
+        assertEquals(P + "Permit == 1", t.get("Plan:Gate"));
+        plan("scan", P + "det1");
+        motor(1, "m1", 0, 1, 1);
+        t.put("Plan:Num", "2");
+        run();
+        assertEquals("Failed", t.get("Plan:Status"), "the gate from the macro is checked");
     }
 
     @Test

@@ -36,8 +36,11 @@ final class PlanTestIoc extends InProcessIoc {
     PlanTestIoc(Path dir) throws Exception { this(dir, true); }
 
     /** recording false: no RecordingWriter, the plan service writes its default data files (the file PVs). */
-    PlanTestIoc(Path dir, boolean recording) throws Exception {
-        super(new Ioc(Map.of("TOP", TOP.toString(), "JIOC_HOME", dir.toString())), P);
+    PlanTestIoc(Path dir, boolean recording) throws Exception { this(dir, recording, Map.of()); }
+
+    /** env: more st.cmd environment (e.g. GATE, the default run gate of plans.cmd). */
+    PlanTestIoc(Path dir, boolean recording, Map<String, String> env) throws Exception {
+        super(new Ioc(environment(dir, env)), P);
         ioc.addService(new MotionService(ioc.devices()));
         catalog = new RunCatalogService(ioc.model());
         ioc.addService(catalog);
@@ -46,6 +49,13 @@ final class PlanTestIoc extends InProcessIoc {
         ioc.addService(plans);
         shell = new IocShell(ioc, new PrintStream(out, true, StandardCharsets.UTF_8), dir);
         shell.runScript(TOP.resolve("pv-definitions/test/plans.cmd"));
+    }
+
+    private static Map<String, String> environment(Path dir, Map<String, String> more) {
+        Map<String, String> env = new java.util.HashMap<>(more);
+        env.put("TOP", TOP.toString());
+        env.put("JIOC_HOME", dir.toString());
+        return env;
     }
 
     private static Path top() {
