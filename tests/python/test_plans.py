@@ -8,7 +8,6 @@ fast motors m1..m3 (soft limits +-50), a slow one (2 mm/s), and det1 = m1, det2 
 read when $(P)trig.PROC is put (the plans' trigger).
 """
 import math
-import threading
 
 import pytest
 from epics import PV, caget, caput
@@ -16,6 +15,7 @@ from epics import PV, caget, caput
 from conftest import ROOT, SPARE_CA_PORTS
 from jioc_process import ioc_on_port
 from procedure_client import PutCallback, text, wait_for
+from pv_recorder import ValueRecorder
 
 P = "jioc:plan:"
 PLAN = P + "Plan:"
@@ -47,23 +47,9 @@ def linspace(a, b, n):
     return [a + (b - a) * i / (n - 1) for i in range(n)] if n > 1 else [a]
 
 
-class Recorder:
-    """Every value det3 (or another PV) posts: one per point, as the trigger processes it."""
-
-    def __init__(self, pv):
-        self.values, self.lock = [], threading.Lock()
-        self.pv = PV(pv, auto_monitor=True, callback=self._cb)
-        self.pv.wait_for_connection(5)
-        wait_for("first monitor", lambda: self.values)
-        self.values.clear()
-
-    def _cb(self, value=None, **kw):
-        with self.lock:
-            self.values.append(round(float(value), 3))
-
-    def close(self):
-        self.pv.clear_callbacks()
-        self.pv.disconnect()
+def Recorder(pv):
+    """Every value pv posts (rounded to 3 decimals): one per point, as the trigger processes it."""
+    return ValueRecorder(pv, lambda v: round(float(v), 3))
 
 
 def reset(plan):

@@ -9,7 +9,6 @@ The IOC is pv-definitions/test/plans.cmd on SPARE_CA_PORTS[9] with a private JIO
 import glob
 import os
 import subprocess
-import threading
 import time
 
 import h5py
@@ -21,6 +20,7 @@ from silx.io.specfile import SpecFile
 from conftest import ROOT, SPARE_CA_PORTS
 from jioc_process import start_ioc, stop_ioc
 from procedure_client import PutCallback, text, wait_for
+from pv_recorder import ValueRecorder
 
 P = "jioc:files:"
 PLAN = P + "Plan:"
@@ -39,23 +39,7 @@ def files_ioc(tmp_path_factory):
         stop_ioc(ioc)
 
 
-class Monitor:
-    """Every value a detector posts over CA: one per point, as the trigger processes it."""
-
-    def __init__(self, pv):
-        self.values, self.lock = [], threading.Lock()
-        self.pv = PV(pv, auto_monitor=True, callback=self._cb)
-        self.pv.wait_for_connection(5)
-        wait_for("first monitor", lambda: self.values)
-        self.values.clear()
-
-    def _cb(self, value=None, **kw):
-        with self.lock:
-            self.values.append(float(value))
-
-    def close(self):
-        self.pv.clear_callbacks()
-        self.pv.disconnect()
+Monitor = ValueRecorder  # every value a detector posts over CA: one per point
 
 
 def setup_scan(detectors, breakpoints="", settle=0.0):

@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.logging.Logger;
 
 import org.jioc.datafile.DataFileException;
 import org.jioc.datafile.FileNameTemplate;
 import org.jioc.db.Database;
-import org.jioc.db.DbException;
 import org.jioc.db.FieldAddress;
 import org.jioc.db.FieldListener;
 
@@ -23,9 +21,9 @@ import org.jioc.db.FieldListener;
  */
 final class DataFilePvs implements FileLocations {
     static final String DEFAULT_TAG = "dataFileDefault";
-    private static final Logger LOG = Logger.getLogger(DataFilePvs.class.getName());
 
     private final Database db;
+    private final PvWriter writer;
     private final String prefix;
     final FieldAddress filePath, fileName, fileTemplate, fileNumber, autoIncrement, specFile, fullFileName,
             specFileRbv, pathExists;
@@ -34,6 +32,7 @@ final class DataFilePvs implements FileLocations {
     private DataFilePvs(Database db, String prefix) throws PlanConfigException {
         this.db = db;
         this.prefix = prefix;
+        this.writer = new PvWriter(db, prefix);
         filePath = field("FilePath");
         fileName = field("FileName");
         fileTemplate = field("FileTemplate");
@@ -123,19 +122,7 @@ final class DataFilePvs implements FileLocations {
     @Override
     public void directoryChecked(boolean exists) { put(pathExists, exists ? 1 : 0); }
 
-    private void put(FieldAddress a, long v) {
-        try {
-            db.putField(a, r -> r.storeLong(a.field, v));
-        } catch (DbException | RuntimeException e) {
-            LOG.warning("plan " + prefix + ": writing " + v + " to " + a + " failed: " + e.getMessage());
-        }
-    }
+    private void put(FieldAddress a, long v) { writer.put(a, v); }
 
-    private void put(FieldAddress a, String v) {
-        try {
-            db.putField(a, r -> r.storeString(a.field, v));
-        } catch (DbException | RuntimeException e) {
-            LOG.warning("plan " + prefix + ": writing '" + v + "' to " + a + " failed: " + e.getMessage());
-        }
-    }
+    private void put(FieldAddress a, String v) { writer.put(a, v); }
 }

@@ -6,12 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jioc.db.Database;
-import org.jioc.db.DbException;
 import org.jioc.db.FieldAddress;
 import org.jioc.db.FieldListener;
 import org.jioc.db.PutOrigin;
@@ -27,7 +25,6 @@ final class PlanPvs {
     static final String GATE_TAG = "planGate";
     static final int AXES = 4;
     static final int MESSAGE_BYTES = 255;
-    private static final Logger LOG = Logger.getLogger(PlanPvs.class.getName());
 
     /** What a client asked through the PVs. */
     interface Requests {
@@ -44,6 +41,7 @@ final class PlanPvs {
 
     final String prefix;
     private final Database db;
+    private final PvWriter writer;
     final FieldAddress planName, num, detectors, triggers, delay, settle, dwell, breakpoints, extraPvs, preScan,
             postScan, atBreak, pointCheck, retries, gate, md, start, abort, pause, resume, status, message, scanId,
             uid, pointsDone, pointsTotal, progress, eta;
@@ -56,6 +54,7 @@ final class PlanPvs {
     private PlanPvs(Database db, String prefix) throws PlanConfigException {
         this.db = db;
         this.prefix = prefix;
+        this.writer = new PvWriter(db, prefix);
         planName = field("PlanName");
         num = field("Num");
         for (int i = 0; i < AXES; i++) {
@@ -271,27 +270,9 @@ final class PlanPvs {
         return t.substring(0, n);
     }
 
-    private void put(FieldAddress a, long v) {
-        try {
-            db.putField(a, r -> r.storeLong(a.field, v));
-        } catch (DbException | RuntimeException e) {
-            LOG.warning("plan " + prefix + ": writing " + v + " to " + a + " failed: " + e.getMessage());
-        }
-    }
+    private void put(FieldAddress a, long v) { writer.put(a, v); }
 
-    private void putDouble(FieldAddress a, double v) {
-        try {
-            db.putField(a, r -> r.storeDouble(a.field, v));
-        } catch (DbException | RuntimeException e) {
-            LOG.warning("plan " + prefix + ": writing " + v + " to " + a + " failed: " + e.getMessage());
-        }
-    }
+    private void put(FieldAddress a, String v) { writer.put(a, v); }
 
-    private void put(FieldAddress a, String v) {
-        try {
-            db.putField(a, r -> r.storeString(a.field, v));
-        } catch (DbException | RuntimeException e) {
-            LOG.warning("plan " + prefix + ": writing '" + v + "' to " + a + " failed: " + e.getMessage());
-        }
-    }
+    private void putDouble(FieldAddress a, double v) { writer.putDouble(a, v); }
 }
