@@ -51,6 +51,11 @@ class MonitorFanoutTest {
         return ((DOUBLE) dbr).getDoubleValue()[0];
     }
 
+    private void awaitSources(int n) throws InterruptedException {
+        long end = System.currentTimeMillis() + 5000;
+        while (server.monitors().sourceCount() != n && System.currentTimeMillis() < end) Thread.sleep(20);
+    }
+
     @Test
     void twoClientsShareOneSubscriptionUntilBothLeave() throws Exception {
         Channel ca = CaTestSupport.connect(a, "fan:ao");
@@ -59,6 +64,8 @@ class MonitorFanoutTest {
         CaTestSupport.Events eb = CaTestSupport.monitor(b, cb, DBRType.CTRL_DOUBLE, Monitor.ALARM);
         assertEquals(0.0, value(ea)); // first update of each monitor
         assertEquals(0.0, value(eb));
+        // jca sends a monitor's first value before it registers the monitor: wait for the registrations.
+        awaitSources(1);
         assertEquals(1, server.monitors().sourceCount(), "one field subscription for both channels");
 
         put(2.5);
@@ -74,8 +81,7 @@ class MonitorFanoutTest {
 
         eb.monitor.clear();
         b.flushIO();
-        long end = System.currentTimeMillis() + 5000;
-        while (server.monitors().sourceCount() != 0 && System.currentTimeMillis() < end) Thread.sleep(20);
+        awaitSources(0);
         assertEquals(0, server.monitors().sourceCount(), "nobody monitors: the field subscription is gone");
     }
 }
