@@ -19,8 +19,11 @@ final class Channels {
 
     Channels(Database db) { this.db = db; }
 
+    /** The field of this IOC with that name, or null. */
+    FieldAddress find(String name) { return name == null ? null : db.resolve(name.trim()); }
+
     FieldAddress resolve(String name) throws PlanFailure {
-        FieldAddress a = name == null ? null : db.resolve(name.trim());
+        FieldAddress a = find(name);
         if (a == null) throw PlanFailure.refused("no PV " + name + " in this IOC");
         return a;
     }

@@ -50,6 +50,7 @@ final class PlanPvs {
     final DataFilePvs files;
     private final List<Runnable> unsubscribe = new ArrayList<>();
     private String gateDefault;
+    private volatile Thread startWriter;
 
     private PlanPvs(Database db, String prefix) throws PlanConfigException {
         this.db = db;
@@ -135,6 +136,7 @@ final class PlanPvs {
         put(pause, 0);
         put(resume, 0);
         listen(start, (v, who) -> {
+            if (Thread.currentThread() == startWriter) return; // the service's own Done at the end of a run
             if (v != 0) r.start(this, who);
             else r.stopWritten(this, who);
         });
@@ -253,7 +255,18 @@ final class PlanPvs {
         putDouble(eta, Double.isFinite(etaSeconds) ? etaSeconds : 0);
     }
 
-    void start(long v) { put(start, v); }
+    /**
+     * The service writes Start (0 at the end of a run). Listeners run on the writing thread, so marking it keeps
+     * that write from reading as a client's "stop": handed on late, it would abort the next run.
+     */
+    void start(long v) {
+        startWriter = Thread.currentThread();
+        try {
+            put(start, v);
+        } finally {
+            startWriter = null;
+        }
+    }
 
     void clearAbort() { put(abort, 0); }
 

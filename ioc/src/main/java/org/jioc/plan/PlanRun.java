@@ -22,6 +22,7 @@ import org.jioc.db.DbException;
 import org.jioc.db.FieldAddress;
 import org.jioc.db.NumberFormat;
 import org.jioc.procedure.Condition;
+import org.jioc.procedure.GateExpression;
 
 /**
  * One run of a plan, on the calling thread: the checks before anything moves (every PV there, the run gate, every
@@ -215,13 +216,15 @@ final class PlanRun {
             check = condition(req.pointCheck(), "point check");
             checkPv = pvs.resolve(check.pv());
         }
-        for (String g : req.gate().split(";")) {
-            if (g.isBlank()) continue;
-            Condition c = condition(g, "run gate");
-            var v = Channels.value(pvs.resolve(c.pv()));
-            if (!c.test(v))
-                throw PlanFailure.refused("run gate '" + c + "' is not met (" + c.pv() + " is " + v.describe() + ")");
+        GateExpression gate;
+        try {
+            gate = GateExpression.parse(req.gate());
+        } catch (IllegalArgumentException e) {
+            throw PlanFailure.refused("run gate: " + e.getMessage());
         }
+        for (String pv : gate.pvs()) pvs.resolve(pv);
+        String closed = gate.failure(pvs::find);
+        if (closed != null) throw PlanFailure.refused(closed);
     }
 
     private static Condition condition(String text, String what) throws PlanFailure {

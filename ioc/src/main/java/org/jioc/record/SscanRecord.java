@@ -22,6 +22,8 @@ public final class SscanRecord extends Record {
     static final int VERS = TYPE.dbl("VERS").readOnly().initial("3").slot();
     static final int VAL = TYPE.dbl("VAL").value().slot();
     static final int SMSG = TYPE.str("SMSG", 40).slot();
+    /** jioc: the run gate, conditions "PV OP VALUE" separated by ';' that must hold before a scan moves anything. */
+    static final int GATE = TYPE.str("GATE", 256).slot();
     static final int CMND = TYPE.menu("CMND", SscanMenus.CMND).special().slot();
     static final int ALRT = TYPE.uchar("ALRT").readOnly().slot();
     static final int NPTS = TYPE.lng("NPTS").special().initial("100").slot();

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 
 import org.jioc.db.FieldListener;
 import org.jioc.db.LockSet;
+import org.jioc.procedure.GateExpression;
 
 /**
  * One scan of an sscan record, on its own thread: before-scan link, then per point: move the positioners
@@ -112,6 +113,11 @@ final class SscanRun {
             refuse(notConnected);
             return;
         }
+        String gateClosed = gateClosed();
+        if (gateClosed != null) {
+            refuse(gateClosed);
+            return;
+        }
         double[] prior = new double[NUM_POS];
         for (int p = 0; p < NUM_POS; p++) prior[p] = rec.posPv[p] == null ? Double.NaN : rec.posPv[p].read();
         SscanPv.Meta[] posMeta = new SscanPv.Meta[NUM_POS];
@@ -188,6 +194,25 @@ final class SscanRun {
     }
 
     /** Refused before anything moved: message and alert, no data. */
+    /** The GATE field's conditions, checked before anything moves: null when open, else a message for SMSG. */
+    private String gateClosed() {
+        String text;
+        try (LockSet.Guard g = lock()) {
+            text = rec.getString(rec.type().field("GATE"));
+        }
+        GateExpression gate;
+        try {
+            gate = GateExpression.parse(text);
+        } catch (IllegalArgumentException e) {
+            LOG.info(() -> rec.name() + ": scan refused: GATE '" + text + "': " + e.getMessage());
+            return "GATE: bad condition";
+        }
+        GateExpression.Closed closed = gate.check(rec.database()::resolve);
+        if (closed == null) return null;
+        LOG.info(() -> rec.name() + ": scan refused: " + closed);
+        return closed.brief();
+    }
+
     private void refuse(String why) {
         endMessage = why;
         endAlert = true;

@@ -243,6 +243,28 @@ class SscanRecordTest {
         assertEquals(0.0, num(db, "s1.ALRT"));
     }
 
+    @Test
+    void aClosedRunGateRefusesTheScanBeforeAnythingMoves() throws Exception {
+        db = newDb();
+        rec(db, "ao", "m");
+        rec(db, "bo", "permit", "ZNAM", "Off", "ONAM", "On");
+        rec(db, "sscan", "s1", "MPTS", "20", "P1PV", "m", "NPTS", "3", "P1SP", "0", "P1EP", "2",
+                "GATE", "permit == 1");
+        db.init();
+        List<Integer> moves = events(db, "m");
+        runScan("s1");
+        assertEquals(1.0, num(db, "s1.ALRT"));
+        assertEquals("Gate: permit is Off", str(db, "s1.SMSG"));
+        assertEquals(0.0, num(db, "s1.CPT"));
+        assertTrue(moves.isEmpty(), "the positioner was never written: " + moves);
+        put(db, "permit", 1);
+        runScan("s1");
+        assertEquals(3.0, num(db, "s1.CPT"), "an open gate lets it run");
+        putStr(db, "s1.GATE", "permit ==");
+        runScan("s1");
+        assertEquals("GATE: bad condition", str(db, "s1.SMSG"));
+    }
+
     /** scan2 steps y and triggers scan1 (T1PV = scan1.EXSC), which steps x; a detector records (y, x). */
     private List<double[]> grid(boolean snake) throws Exception {
         db = newDb();
