@@ -17,6 +17,7 @@ public final class Services {
         ioc.addService(new org.jioc.hexapod.HexapodService(ioc));
         ioc.addService(new org.jioc.catalog.RunCatalogService(ioc.model()));
         ioc.addService(new org.jioc.plan.PlanService(ioc));
+        ioc.addService(new org.jioc.savedata.SaveDataService(ioc));
         // Beamline procedures (docs/procedures.md), one line each.
         procedures.register("motor_homing", org.jioc.motion.MotorHoming::new);
         procedures.register("hexapod_reboot", org.jioc.hexapod.HexapodReboot::new);

@@ -60,10 +60,7 @@ final class DataFilePvs implements FileLocations {
      * FilePathExists_RBV up to date when FilePath is written (the update is done on executor).
      */
     void attach(Executor executor) {
-        for (FieldAddress a : List.of(filePath, fileName, fileTemplate, specFile)) {
-            String d = a.record.info(DEFAULT_TAG);
-            if (d != null && !d.isEmpty() && Channels.readString(a).isEmpty()) put(a, d);
-        }
+        for (FieldAddress a : List.of(filePath, fileName, fileTemplate, specFile)) writer.putDefault(a, DEFAULT_TAG);
         updateExists();
         FieldListener l = (rec, f, mask) -> {
             if ((mask & FieldListener.DBE_VALUE) != 0) executor.execute(this::updateExists);

@@ -39,7 +39,13 @@ public final class DataFileWriter implements RunWriter {
     }
 
     @Override
-    public void check() {
+    public void check() { check(locations); }
+
+    /**
+     * Before a run: the NeXus directory and the SPEC file's directory exist (created if needed) and are writable;
+     * throws DataFileException saying why not. Tells locations whether FilePath exists now.
+     */
+    public static void check(FileLocations locations) {
         FileNameTemplate names = locations.nexusNames();
         Path spec = locations.specFile();
         boolean exists = !names.filePath().isEmpty() && java.nio.file.Files.isDirectory(Path.of(names.filePath()));
@@ -86,19 +92,25 @@ public final class DataFileWriter implements RunWriter {
         return entries(o.files());
     }
 
-    private static List<RunFile> entries(RunFiles f) {
+    /** The catalog entries of a run's files (kinds nexus, spec). */
+    public static List<RunFile> entries(RunFiles f) {
         return List.of(RunFile.of(f.nexusFile().toString(), "nexus"), RunFile.of(f.specFile().toString(), "spec"));
     }
 
-    /** The column of a PV: named by the PV, with its record's units (EGU), precision and description. */
-    private Column column(String pv) {
+    private Column column(String pv) { return column(db, pv, pv); }
+
+    /**
+     * The column of a PV, given name: with the units (EGU), precision and description (DESC) of its record when the
+     * PV is a field of this IOC (db may be null), else with none.
+     */
+    public static Column column(Database db, String name, String pv) {
         FieldAddress a = db == null ? null : db.resolve(pv);
-        if (a == null) return Column.of(pv, pv);
+        if (a == null) return Column.of(name, pv);
         try (var g = a.lock()) {
             Record r = a.record;
             FieldAddress desc = db.resolve(r.name() + ".DESC");
             String d = desc == null ? "" : r.getString(desc.field);
-            return new Column(pv, pv, r.units(a.field), r.precision(a.field), d);
+            return new Column(name, pv, r.units(a.field), r.precision(a.field), d);
         }
     }
 }

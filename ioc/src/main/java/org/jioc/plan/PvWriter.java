@@ -7,21 +7,21 @@ import org.jioc.db.DbException;
 import org.jioc.db.FieldAddress;
 
 /**
- * How a plan set writes its own PVs (status, messages, file readbacks): a put that processes, and a failure logged
- * with the set's prefix rather than thrown, since the run must go on.
+ * How a PV set of this IOC writes its own PVs (status, messages, file readbacks): a put that processes, and a failure
+ * logged with the set's prefix rather than thrown, since the run must go on. Used by the plan sets and saveData.
  */
-final class PvWriter {
+public final class PvWriter {
     private static final Logger LOG = Logger.getLogger(PvWriter.class.getName());
 
     private final Database db;
     private final String prefix;
 
-    PvWriter(Database db, String prefix) {
+    public PvWriter(Database db, String prefix) {
         this.db = db;
         this.prefix = prefix;
     }
 
-    void put(FieldAddress a, long v) {
+    public void put(FieldAddress a, long v) {
         try {
             db.putField(a, r -> r.storeLong(a.field, v));
         } catch (DbException | RuntimeException e) {
@@ -29,7 +29,7 @@ final class PvWriter {
         }
     }
 
-    void putDouble(FieldAddress a, double v) {
+    public void putDouble(FieldAddress a, double v) {
         try {
             db.putField(a, r -> r.storeDouble(a.field, v));
         } catch (DbException | RuntimeException e) {
@@ -37,7 +37,7 @@ final class PvWriter {
         }
     }
 
-    void put(FieldAddress a, String v) {
+    public void put(FieldAddress a, String v) {
         try {
             db.putField(a, r -> r.storeString(a.field, v));
         } catch (DbException | RuntimeException e) {
@@ -45,7 +45,21 @@ final class PvWriter {
         }
     }
 
+    /**
+     * At iocInit: a string record still empty gets the value of its info(tag, "...") (how templates give string
+     * defaults longer than a VAL field, e.g. info(dataFileDefault, "$(FILE_PATH=)")).
+     */
+    public void putDefault(FieldAddress a, String tag) {
+        String d = a.record.info(tag);
+        if (d == null || d.isEmpty()) return;
+        String now;
+        try (var g = a.lock()) {
+            now = a.record.getString(a.field);
+        }
+        if (now.isEmpty()) put(a, d);
+    }
+
     private void failed(FieldAddress a, String value, Exception e) {
-        LOG.warning("plan " + prefix + ": writing " + value + " to " + a + " failed: " + e.getMessage());
+        LOG.warning(prefix + ": writing " + value + " to " + a + " failed: " + e.getMessage());
     }
 }

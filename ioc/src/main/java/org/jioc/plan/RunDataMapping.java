@@ -26,7 +26,7 @@ import org.jioc.datafile.ScanRun;
  * column named by its PV; the grid (shape, snaking) is the plan's, so a grid_scan's NeXus arrays have its shape; the
  * extra PVs read at the start are the snapshot "start", those at the breakpoint after point i "break_iii".
  */
-final class RunDataMapping {
+public final class RunDataMapping {
     /** Suffix of a motor's readback column. */
     static final String READBACK = "_rbv";
     /** Start-document keys RunStart computes itself; everything else goes in as metadata. */
@@ -64,7 +64,8 @@ final class RunDataMapping {
         return ScanGrid.line(p.size());
     }
 
-    static RunStart runStart(ObjectNode doc, int numPoints) {
+    /** A start document (as the catalog recorded it) as the data-file model's RunStart of numPoints points. */
+    public static RunStart runStart(ObjectNode doc, int numPoints) {
         Map<String, Object> md = new LinkedHashMap<>();
         doc.fields().forEachRemaining(e -> {
             if (!COMPUTED.contains(e.getKey())) md.put(e.getKey(), plain(e.getValue()));

@@ -166,6 +166,8 @@ public final class SscanRecord extends Record {
     final int[] tableCount = new int[NUM_POS];
     /** The running scan, or null when idle. */
     SscanRun run;
+    /** What the current or last scan planned (null before the first scan that got that far). */
+    SscanPlan lastPlan;
     /** The scan thread has ended: the next process() finishes the scan. */
     boolean finishing;
     /** The acquisition mode of the last completed scan (ACQM ACCUMULATE adds only to an ACCUMULATE scan). */
@@ -179,6 +181,18 @@ public final class SscanRecord extends Record {
     SscanRecord(RecordType t) { super(t); }
 
     int mpts() { return (int) l[MPTS]; }
+
+    /**
+     * The targets positioner n (1..4) was given at every point of the current or last scan, in the order they were
+     * taken (RELATIVE added, snake applied); null when that scan had no PnPV or no scan has computed its points. For data
+     * storage clients (saveData), which need the planned positions of points an aborted scan never reached. Read
+     * under the record's lock.
+     */
+    public double[] plannedPositions(int n) {
+        SscanPlan p = lastPlan;
+        if (p == null || n < 1 || n > NUM_POS || p.points[n - 1] == null) return null;
+        return p.points[n - 1].clone();
+    }
 
     @Override
     protected void initRecord(int pass) throws DbException {

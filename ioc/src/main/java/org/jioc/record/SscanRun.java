@@ -141,6 +141,7 @@ final class SscanRun {
                 endMessage = e.getMessage();
             }
             if (plan != null) {
+                rec.lastPlan = plan;
                 String bad = plan.checkLimits(rec);
                 if (bad != null) {
                     LOG.info(() -> rec.name() + ": scan refused: " + bad);
