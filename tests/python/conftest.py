@@ -27,11 +27,13 @@ import epics  # noqa: E402  (after the environment is set)
 
 
 @pytest.fixture(scope="session", autouse=True)
-def ioc():
-    """The jioc process; stopped by its PID at the end."""
+def ioc(tmp_path_factory):
+    """The jioc process; stopped by its PID at the end. Its JIOC_HOME (the saveData files and run catalog of the
+    scans the tests make) is a temporary directory, not the checkout's var/."""
     try:
         proc = start_ioc(ROOT / "pv-definitions" / "test" / "st.cmd",
-                         {"EPICS_CAS_INTF_ADDR_LIST": "127.0.0.1", "P": PREFIX},
+                         {"EPICS_CAS_INTF_ADDR_LIST": "127.0.0.1", "P": PREFIX,
+                          "JIOC_HOME": str(tmp_path_factory.mktemp("session-jioc-home"))},
                          ready=lambda: epics.caget(PREFIX + "ao1", timeout=1.0) is not None)
     except RuntimeError as e:
         pytest.exit(str(e), returncode=3)
