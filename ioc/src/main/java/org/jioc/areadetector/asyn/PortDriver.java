@@ -93,6 +93,13 @@ public abstract class PortDriver {
         }
     }
 
+    /** Mark every scalar parameter that has a value as changed, so the next callParamCallbacks posts it. */
+    protected final synchronized void markAllChanged() {
+        for (int i = 0; i < params.size(); i++) {
+            if (values.get(i) != null && params.get(i).type() != ParamType.ARRAY) changed.set(i, true);
+        }
+    }
+
     /** doCallbacksGenericPointer / doCallbacks*Array: an array value goes out now (kept as the current value). */
     public final synchronized void doCallbacksArray(Param p, Object array) {
         values.set(check(p, ParamType.ARRAY).index(), array);
