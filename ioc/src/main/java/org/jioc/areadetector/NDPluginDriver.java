@@ -46,7 +46,7 @@ public abstract class NDPluginDriver extends NDArrayDriver implements NDArrayLis
         if (queueSize < 1) throw new IllegalArgumentException("queue size must be >= 1, not " + queueSize);
         this.ports = ports;
         this.queue = new ArrayBlockingQueue<>(queueSize);
-        setInteger(enableCallbacks, 0);
+        // EnableCallbacks stays undefined: the template's VAL (ENABLED macro) is written at init, as in areaDetector.
         setInteger(blockingCallbacks, blocking ? 1 : 0);
         setString(ndArrayPort, sourcePort == null ? "" : sourcePort);
         setInteger(ndArrayAddress, sourceAddr);

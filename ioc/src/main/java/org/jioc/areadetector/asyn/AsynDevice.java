@@ -77,9 +77,9 @@ public final class AsynDevice implements DeviceSupport {
     public void init(Record r, int pass) throws DbException {
         if (pass != 0) return;
         String type = r.type().name();
-        output = type.endsWith("out") || type.equals("ao") || type.equals("bo")
+        output = java.util.Set.of("ao", "bo", "mbbo", "longout", "stringout").contains(type)
                 || (type.equals("waveform") && iface == Iface.OCTET_WRITE);
-        FieldDef lf = r.type().field(r.type().field("OUT") != null && output && !type.equals("waveform") ? "OUT" : "INP");
+        FieldDef lf = r.type().field(output && !type.equals("waveform") ? "OUT" : "INP");
         Object link = r.o[lf.slot];
         String text = link instanceof HardwareLink ? ((HardwareLink) link).parameter().trim() : null;
         if (text == null) throw bad(r, lf.name + " must be @asyn(PORT,ADDR,TIMEOUT)PARAM");
@@ -109,6 +109,8 @@ public final class AsynDevice implements DeviceSupport {
             if (v != null) {
                 if (output) storeOutput(r, v);
                 else storeInput(r, v);
+            } else if (type.equals("bo") || type.equals("mbbo")) {
+                keepTemplateValue(r);
             }
         }
         if (!output) {
@@ -249,6 +251,17 @@ public final class AsynDevice implements DeviceSupport {
             if (r.getLong(r.type().field(VL[i])) == x) return i;
         }
         return any ? 65535 : x;
+    }
+
+    /** No driver value: the bo/mbbo keeps its VAL from the database (the record derives VAL from RVAL at init). */
+    private static void keepTemplateValue(Record r) {
+        int val = (int) r.l[r.type().valueField().slot];
+        long raw = val;
+        if (r.type().name().equals("bo")) raw = val != 0 ? 1 : 0;
+        else if (val >= 0 && val < 16 && !r.getString(r.type().field(ST[val])).isEmpty()) {
+            raw = r.getLong(r.type().field(VL[val]));
+        }
+        r.l[r.type().field("RVAL").slot] = raw;
     }
 
     @Override

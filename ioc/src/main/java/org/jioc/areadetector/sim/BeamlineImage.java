@@ -17,9 +17,10 @@ final class BeamlineImage {
     static double[] render(SimSettings s, BeamlineState b, int x0, int y0, int w, int h, int maxX, int maxY, Random rnd) {
         double[] out = new double[w * h];
         double pixel = b.fieldOfView() / Math.max(1, maxX);
-        double scale = b.energy() > 0 ? 25.0 / b.energy() : 1;
+        boolean beamOk = Double.isFinite(b.energy()) && b.energy() > 0;
+        double scale = beamOk ? 25.0 / b.energy() : 1;
         double mu = 4.0 * scale * scale * scale, muInc = 40.0 * scale * scale * scale;
-        double flux = b.shutterOpen() ? b.flux() * s.gain * Math.min(2, Math.max(0, b.energy() / 25.0)) : 0;
+        double flux = b.shutterOpen() && beamOk ? b.flux() * s.gain * Math.min(2, Math.max(0, b.energy() / 25.0)) : 0;
         double theta = Math.toRadians(b.rotation());
         double beamSigmaX = maxX / 3.0, beamSigmaY = maxY / 3.0;
         for (int i = 0; i < h; i++) {
