@@ -187,7 +187,7 @@ public final class SimDetector extends NDArrayDriver {
         if (p == binX || p == binY || p == sizeX || p == sizeY || p == minX || p == minY) {
             v = clampGeometry(p, v);
         } else if (p == dataType) {
-            NDDataType.of(checkRange(v, 0, 9, "DataType"));
+            checkRange(v, 0, 9, "DataType");
         } else if (p == colorMode) {
             if (v != 0) throw new PortException("only Mono frames are simulated");
         } else if (p == imageMode) {
