@@ -133,3 +133,40 @@ def test_ndarrayport_rewires(ioc):
     assert epics.caget(P + "image2:ArraySize0_RBV") == 32
     assert epics.caget(P + "image1:ArrayCounter_RBV") == n1
     put("image2:NDArrayPort", "SIM1")
+
+
+def profile():
+    return frame().astype(float).mean(axis=0)
+
+
+def test_beamline_mode_follows_sample_and_shutter(ioc):
+    reset_camera()
+    put("cam1:SimMode", "Beamline")
+    put("cam1:BeamFlux", 200)
+    put("SampleY", 0)
+    put("Energy", 25)
+    put("cam1:SimShutter", "Open")
+    put("SampleX", 5)  # out of the 2 mm field of view
+    put("cam1:Acquire", 1)
+    time.sleep(0.3)
+    flat = profile()
+    put("SampleX", 0)
+    deadline = time.time() + 2
+    while time.time() < deadline and epics.caget(P + "cam1:BeamSampleX_RBV") != 0:
+        time.sleep(0.02)
+    put("cam1:Acquire", 1)
+    time.sleep(0.3)
+    centred = profile()
+    put("SampleX", 0.5)  # 16 pixels to the right (64 pixels across 2 mm)
+    time.sleep(0.2)
+    assert epics.caget(P + "cam1:BeamSampleX_RBV") == pytest.approx(0.5)
+    put("cam1:Acquire", 1)
+    time.sleep(0.3)
+    moved = profile()
+    assert centred[32] < 0.5 * flat[32]
+    assert abs(int(np.argmin(moved / flat)) - int(np.argmin(centred / flat)) - 16) <= 3
+    put("cam1:SimShutter", "Closed")
+    put("cam1:Acquire", 1)
+    time.sleep(0.3)
+    assert 5 < frame().mean() < 15  # the dark level (10 counts) and noise
+    put("cam1:SimShutter", "Open")

@@ -414,10 +414,25 @@ public final class SimDetector extends NDArrayDriver {
                 double sum = 0;
                 for (int a = 0; a < by; a++) for (int b = 0; b < bx; b++) sum += raw[(i * by + a) * w + j * bx + b];
                 int oi = geometry[7] != 0 ? oh - 1 - i : i, oj = geometry[6] != 0 ? ow - 1 - j : j;
-                store(type, data, oi * ow + oj, sum);
+                store(type, data, oi * ow + oj, s.mode == BEAMLINE_MODE ? saturate(type, sum) : sum);
             }
         }
         return new NDArray(0, 0, 0, type, NDColorMode.Mono, new int[] {ow, oh}, data, List.of());
+    }
+
+    /** A real sensor clips at its range (the beamline mode); the simDetector patterns wrap as C casts do. */
+    static double saturate(NDDataType t, double v) {
+        double lo, hi;
+        switch (t) {
+            case Int8 -> { lo = -128; hi = 127; }
+            case UInt8 -> { lo = 0; hi = 255; }
+            case Int16 -> { lo = -32768; hi = 32767; }
+            case UInt16 -> { lo = 0; hi = 65535; }
+            case Int32 -> { lo = Integer.MIN_VALUE; hi = Integer.MAX_VALUE; }
+            case UInt32 -> { lo = 0; hi = 4294967295.0; }
+            default -> { return v; }
+        }
+        return Math.max(lo, Math.min(hi, v));
     }
 
     static void store(NDDataType t, Object data, int k, double v) {

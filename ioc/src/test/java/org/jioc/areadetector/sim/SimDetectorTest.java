@@ -62,6 +62,29 @@ class SimDetectorTest {
     }
 
     @Test
+    void waitForPluginsHoldsBusyUntilThePluginsAreIdle() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean pluginIdle = new java.util.concurrent.atomic.AtomicBoolean(false);
+        cam.addPlugin(new NDArrayListener() {
+            @Override
+            public void onArray(NDArray a) { }
+
+            @Override
+            public boolean idle() { return pluginIdle.get(); }
+        });
+        cam.writeInt32(cam.imageMode, SimDetector.SINGLE);
+        cam.writeInt32(cam.waitForPlugins, 1);
+        cam.writeInt32(cam.acquire, 1);
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (cam.getInteger(cam.acquire) != 0 && System.nanoTime() < end) Thread.sleep(2);
+        assertEquals(0, cam.getInteger(cam.acquire));
+        Thread.sleep(100);
+        assertEquals(1, cam.getInteger(cam.acquireBusy), "busy until the plugin is idle");
+        pluginIdle.set(true);
+        waitIdle();
+        cam.writeInt32(cam.waitForPlugins, 0);
+    }
+
+    @Test
     void stopDuringExposureAborts() throws Exception {
         cam.writeInt32(cam.imageMode, SimDetector.SINGLE);
         cam.writeFloat64(cam.acquireTime, 5);
