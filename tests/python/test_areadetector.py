@@ -170,3 +170,22 @@ def test_beamline_mode_follows_sample_and_shutter(ioc):
     time.sleep(0.3)
     assert 5 < frame().mean() < 15  # the dark level (10 counts) and noise
     put("cam1:SimShutter", "Open")
+
+
+def test_unsigned_frames_widen_unsigned_and_dimensions(ioc):
+    """image2's ArrayData is USHORT: UInt8 pixels of 200 must arrive as 200, not sign-extended."""
+    reset_camera()
+    put("image2:NDArrayPort", "SIM1")
+    put("cam1:SimMode", "Peaks")
+    put("cam1:Gain", 220)
+    put("cam1:PeakStartX", 20)
+    put("cam1:PeakStartY", 30)
+    put("cam1:PeakWidthX", 3)
+    put("cam1:PeakWidthY", 5)
+    put("cam1:Acquire", 1)
+    time.sleep(0.3)
+    wide = np.asarray(epics.caget(P + "image2:ArrayData", count=64 * 48)).reshape(48, 64)
+    assert wide.max() == 220
+    np.testing.assert_array_equal(wide, frame().astype(int))
+    dims = epics.caget(P + "image2:Dimensions_RBV")
+    assert list(dims[:3]) == [64, 48, 0]

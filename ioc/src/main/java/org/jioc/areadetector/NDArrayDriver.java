@@ -22,6 +22,8 @@ public abstract class NDArrayDriver extends PortDriver {
     protected final Param ndimensions = createParam("ARRAY_NDIMENSIONS", ParamType.INT32);
     protected final Param[] arraySizeN = {createParam("ARRAY_SIZE_0", ParamType.INT32),
         createParam("ARRAY_SIZE_1", ParamType.INT32), createParam("ARRAY_SIZE_2", ParamType.INT32)};
+    /** Dimensions_RBV: the sizes of all dimensions, padded with zeros to 10. */
+    protected final Param arrayDimensions = createParam("ARRAY_DIMENSIONS", ParamType.ARRAY);
     protected final Param arraySizeX = createParam("ARRAY_SIZE_X", ParamType.INT32);
     protected final Param arraySizeY = createParam("ARRAY_SIZE_Y", ParamType.INT32);
     protected final Param arraySizeZ = createParam("ARRAY_SIZE_Z", ParamType.INT32);
@@ -51,6 +53,7 @@ public abstract class NDArrayDriver extends PortDriver {
         setInteger(epicsTsNsec, 0);
         setInteger(ndimensions, 0);
         for (Param p : arraySizeN) setInteger(p, 0);
+        doCallbacksArray(arrayDimensions, new int[10]);
         setInteger(arraySizeX, 0);
         setInteger(arraySizeY, 0);
         setInteger(arraySizeZ, 0);
@@ -76,6 +79,9 @@ public abstract class NDArrayDriver extends PortDriver {
         setInteger(epicsTsNsec, a.epicsTsNsec());
         setInteger(ndimensions, a.ndims());
         for (int i = 0; i < arraySizeN.length; i++) setInteger(arraySizeN[i], a.dim(i));
+        int[] dims = new int[10];
+        for (int i = 0; i < a.ndims(); i++) dims[i] = a.dim(i);
+        if (!java.util.Arrays.equals(dims, (int[]) value(arrayDimensions))) doCallbacksArray(arrayDimensions, dims);
         boolean rgb1 = a.colorMode() == NDColorMode.RGB1 && a.ndims() == 3;
         setInteger(arraySizeX, rgb1 ? a.dim(1) : a.dim(0));
         setInteger(arraySizeY, rgb1 ? a.dim(2) : a.dim(1));

@@ -2,6 +2,7 @@ package org.jioc.areadetector.asyn;
 
 import java.util.ArrayDeque;
 
+import org.jioc.areadetector.NDArray;
 import org.jioc.db.DbException;
 import org.jioc.db.DeviceRegistry;
 import org.jioc.db.DeviceSupport;
@@ -184,7 +185,7 @@ public final class AsynDevice implements DeviceSupport {
                 try {
                     if (v instanceof String) r.arrayPut(val, new String[] {(String) v}, 1);
                     else {
-                        Object data = v instanceof org.jioc.areadetector.NDArray ? ((org.jioc.areadetector.NDArray) v).data() : v;
+                        Object data = v instanceof NDArray ? pixels((NDArray) v, r.arrayValue(val)) : v;
                         r.arrayPut(val, data, java.lang.reflect.Array.getLength(data));
                     }
                 } catch (DbException e) {
@@ -194,6 +195,18 @@ public final class AsynDevice implements DeviceSupport {
                 r.l[Record.UDF] = 0;
                 return 0;
         }
+    }
+
+    /**
+     * The frame's pixels for a waveform buffer: the array itself, or, when an unsigned type must widen into a
+     * different element type, the values read unsigned (a plain copy would sign-extend UInt8 200 to -56).
+     */
+    private static Object pixels(NDArray a, Object buffer) {
+        Object data = a.data();
+        if (!a.dataType().unsigned || buffer == null || buffer.getClass() == data.getClass()) return data;
+        double[] d = new double[a.numElements()];
+        for (int i = 0; i < d.length; i++) d[i] = a.get(i);
+        return d;
     }
 
     private static String clip(String s, int n) { return s.length() <= n ? s : s.substring(0, n); }
