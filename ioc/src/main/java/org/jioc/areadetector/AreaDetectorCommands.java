@@ -36,28 +36,24 @@ public final class AreaDetectorCommands {
         });
     }
 
-    private interface Maker {
+    /** Builds a port; IllegalArgumentException for bad arguments. */
+    public interface Maker {
         PortDriver make();
     }
 
-    private static void add(IocShell s, String cmd, Maker m) throws ShellException {
+    /** Make a port and add it; a bad argument or a taken name is the command's error. Public for other plugins. */
+    public static void add(IocShell s, String cmd, Maker m) throws ShellException {
         AreaDetectorService svc = service(s);
         if (s.ioc().isInitialized()) throw new ShellException(cmd + ": ports must be made before iocInit");
-        PortDriver p;
         try {
-            p = m.make();
-        } catch (IllegalArgumentException e) {
-            throw new ShellException(cmd + ": " + e.getMessage());
-        }
-        try {
-            svc.ports().add(p);
-        } catch (IllegalArgumentException e) {
-            p.shutdown();
+            svc.addPort(m.make());
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ShellException(cmd + ": " + e.getMessage());
         }
     }
 
-    private static AreaDetectorService service(IocShell s) throws ShellException {
+    /** The IOC's area detector service, or the shell error saying it is missing. */
+    public static AreaDetectorService service(IocShell s) throws ShellException {
         AreaDetectorService a = s.ioc().service(AreaDetectorService.class);
         if (a == null) throw new ShellException("area detector support is not available in this IOC");
         return a;

@@ -21,11 +21,32 @@ public final class AreaDetectorService implements IocService {
 
     public PortRegistry ports() { return ports; }
 
+    /**
+     * Add a port made by an st.cmd command (cameras and plugins of every package use this); before iocInit only.
+     * IllegalStateException after init, IllegalArgumentException for a name already taken (the port is then
+     * shut down, so its threads do not linger).
+     */
+    public void addPort(PortDriver p) {
+        if (started) {
+            p.shutdown();
+            throw new IllegalStateException("ports must be made before iocInit");
+        }
+        try {
+            ports.add(p);
+        } catch (IllegalArgumentException e) {
+            p.shutdown();
+            throw e;
+        }
+    }
+
+    private volatile boolean started;
+
     @Override
     public String name() { return "areadetector"; }
 
     @Override
     public void beforeInit(Database db, Map<String, String> env) {
+        started = true;
         for (PortDriver p : ports.all()) if (p instanceof NDPluginDriver) ((NDPluginDriver) p).connect();
     }
 
