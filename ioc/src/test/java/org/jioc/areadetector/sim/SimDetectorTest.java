@@ -121,6 +121,46 @@ class SimDetectorTest {
     }
 
     @Test
+    void sineAndOffsetNoiseModes() throws Exception {
+        SimDetector d = new SimDetector("SINE", 20, 10, NDDataType.Float64);
+        try {
+            CopyOnWriteArrayList<NDArray> got = new CopyOnWriteArrayList<>();
+            d.addPlugin(new NDArrayListener() {
+                @Override
+                public void onArray(NDArray a) { got.add(a); }
+
+                @Override
+                public boolean idle() { return true; }
+            });
+            d.writeInt32(d.imageMode, SimDetector.SINGLE);
+            d.writeInt32(d.simMode, 2);
+            d.writeFloat64(d.gain, 3);
+            NDArray f = take(d, got);
+            // defaults: sine 1 amplitude 1, frequency 1, phase 0; sine 2 amplitude 1, frequency 2, phase 90; Add
+            for (int i : new int[] {0, 3, 9}) {
+                for (int j : new int[] {0, 5, 13}) {
+                    double x = Math.sin(2 * Math.PI * j / 20.0) + Math.sin(2 * Math.PI * (2 * j / 20.0 + 0.25));
+                    double y = Math.sin(2 * Math.PI * i / 10.0) + Math.sin(2 * Math.PI * (2 * i / 10.0 + 0.25));
+                    assertEquals(3 * (x + y), f.get(i * 20 + j), 1e-9);
+                }
+            }
+            d.writeInt32(d.simMode, 3);
+            d.writeFloat64(d.gain, 1);
+            d.writeFloat64(d.offset, 100);
+            d.writeFloat64(d.noise, 10);
+            NDArray n = take(d, got);
+            double sum = 0;
+            for (int k = 0; k < n.numElements(); k++) {
+                assertTrue(n.get(k) >= 100 && n.get(k) < 110, "Offset + Noise*uniform(0,1): " + n.get(k));
+                sum += n.get(k);
+            }
+            assertEquals(105, sum / n.numElements(), 1.5);
+        } finally {
+            d.shutdown();
+        }
+    }
+
+    @Test
     void refusesBadSettings() {
         assertThrows(() -> cam.writeInt32(cam.param("DATA_TYPE"), 12));
         assertThrows(() -> cam.writeInt32(cam.numImages, 0));
