@@ -18,4 +18,6 @@ set_savefile_path("$(JIOC_HOME)/var/autosave")
 < $(TOP)/pv-definitions/default/catalog.cmd
 # Plans as PVs: count, scan, rel_scan, list_scan, grid_scan on 2bmb:Plan:* (docs/plans.md).
 < $(TOP)/pv-definitions/default/plans.cmd
+# The simulated area detector 2bmbSP1:cam1:, image1: (docs/areadetector.md).
+< $(TOP)/pv-definitions/default/simdet.cmd
 iocInit

@@ -15,6 +15,7 @@ public final class Services {
         ioc.addService(procedures);
         ioc.addService(new org.jioc.motion.MotionService(ioc.devices()));
         ioc.addService(new org.jioc.hexapod.HexapodService(ioc));
+        ioc.addService(new org.jioc.areadetector.AreaDetectorService(ioc.devices()));
         ioc.addService(new org.jioc.catalog.RunCatalogService(ioc.model()));
         ioc.addService(new org.jioc.plan.PlanService(ioc));
         ioc.addService(new org.jioc.savedata.SaveDataService(ioc));

@@ -14,6 +14,7 @@ final class CommandSets {
         org.jioc.procedure.ProcedureCommands.register(shell);
         org.jioc.motion.MotionCommands.register(shell);
         org.jioc.hexapod.HexapodCommands.register(shell);
+        org.jioc.areadetector.AreaDetectorCommands.register(shell);
         org.jioc.catalog.RunCatalogCommands.register(shell);
     }
 }

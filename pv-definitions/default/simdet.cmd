@@ -1,0 +1,10 @@
+# The simulated area detector 2bmbSP1: (docs/areadetector.md), named like 2-BM's detector IOCs: camera cam1: on
+# port SIM1 (1024x1024 UInt16) and the image plugin image1: on port IMAGE1. In SimMode "Beamline" the image is the
+# beam through the sample on 2bmb:m63 (X), 2bmb:m25 (Y) and 2bmb:m102 (rotation) at 2bma:EnergyRBV, dark while
+# 2bmbSP1:cam1:SimShutter is Closed. Included from st.cmd.
+# simDetectorConfig(port, maxSizeX, maxSizeY, dataType): dataType 3 = UInt16.
+simDetectorConfig("SIM1", 1024, 1024, 3)
+# NDStdArraysConfigure(port, queueSize, blockingCallbacks, NDArrayPort, NDArrayAddr)
+NDStdArraysConfigure("IMAGE1", 3, 0, "SIM1", 0)
+dbLoadRecords("$(TOP)/db-templates/simDetector.template", "P=2bmbSP1:,R=cam1:,PORT=SIM1,DATATYPE=3,SAMPLE_X=2bmb:m63.RBV,SAMPLE_Y=2bmb:m25.RBV,ROTATION=2bmb:m102.RBV,ENERGY=2bma:EnergyRBV")
+dbLoadRecords("$(TOP)/db-templates/NDStdArrays.template", "P=2bmbSP1:,R=image1:,PORT=IMAGE1,NDARRAY_PORT=SIM1,ENABLED=1,TYPE=Int16,FTVL=USHORT,NELEMENTS=1048576")
