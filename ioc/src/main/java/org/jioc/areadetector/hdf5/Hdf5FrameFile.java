@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -29,6 +31,17 @@ import org.jioc.datafile.JhdfLog;
  */
 final class Hdf5FrameFile {
     static final String[] STANDARD = {"NDArrayUniqueId", "NDArrayTimeStamp", "NDArrayEpicsTSSec", "NDArrayEpicsTSnSec"};
+
+    /**
+     * Re-opening a file jHDF wrote makes jHDF's reader warn "After reading message (AttributeMessage) buffer still
+     * has N bytes remaining" (padding its writer adds; h5dump and h5py read the attributes fine): quiet unless that
+     * logger was configured.
+     */
+    private static final Logger JHDF_MESSAGES = Logger.getLogger("io.jhdf.object.message.Message");
+
+    static {
+        if (JHDF_MESSAGES.getLevel() == null) JHDF_MESSAGES.setLevel(Level.SEVERE);
+    }
 
     private Hdf5FrameFile() {}
 
