@@ -17,6 +17,9 @@ import java.util.zip.CRC32C;
  * frames not yet acknowledged. Not thread-safe: one capture thread appends.
  */
 public final class SpoolWriter implements AutoCloseable {
+    /** Suggested policy for the plugin: sync every 16 frames (32 MiB of 1024×1024 UInt16) or 200 ms. */
+    public static final int DEFAULT_SYNC_EVERY_FRAMES = 16;
+    public static final long DEFAULT_SYNC_INTERVAL_MILLIS = 200;
     private final Path path;
     private final FileChannel channel;
     private final int syncEveryFrames;
