@@ -26,8 +26,8 @@ import org.jioc.datafile.JhdfLog;
  * Writes one HDF5 file from a run of same-shape spooled frames with jHDF, in areaDetector's default layout (see
  * docs/hdf5-capture.md): {@code /entry/data/data} (N, Y, X) chunked one frame per chunk, and
  * {@code /entry/instrument/NDAttributes}. jHDF lays the file out at close, so it is written to a hidden temporary
- * name in the target directory, synced, re-opened to check it, and renamed over the target (deleted first: jHDF
- * does not truncate).
+ * name in the target directory (a leftover one deleted first: jHDF does not truncate), synced, re-opened to check it,
+ * and renamed over the target atomically.
  */
 final class Hdf5FrameFile {
     static final String[] STANDARD = {"NDArrayUniqueId", "NDArrayTimeStamp", "NDArrayEpicsTSSec", "NDArrayEpicsTSnSec"};
@@ -59,8 +59,8 @@ final class Hdf5FrameFile {
                 ch.force(true);
             }
             check(tmp, frames);
-            Files.deleteIfExists(file);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            // replaces an old target in one step (jHDF's no-truncate problem only concerns the file it writes: tmp)
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             SpoolIo.syncDirectory(file.getParent());
         } catch (IOException | RuntimeException e) {
             try {

@@ -23,6 +23,8 @@ final class SpoolFormat {
     static final int SEAL = 0x4c414553;   // "SEAL"
     static final int VERSION = 1;
     static final String SUFFIX = ".spool";
+    /** Frame metadata (body before the data bytes) is at most this long; the reader parses it from one read. */
+    static final int MAX_META = 65536;
     static final byte KIND_LONG = 0, KIND_DOUBLE = 1, KIND_STRING = 2;
 
     private SpoolFormat() {}
@@ -36,6 +38,10 @@ final class SpoolFormat {
         for (FrameAttribute a : f.attributes()) {
             size += 2 + utf8(a.name()).length + 1;
             size += a.value() instanceof String s ? 4 + utf8(s).length : 8;
+        }
+        if (size > MAX_META) {
+            throw new CaptureSpoolException("frame " + f.uniqueId() + ": " + size + " bytes of metadata (attributes) exceed "
+                    + MAX_META);
         }
         ByteBuffer b = le(8 + size);
         b.putInt(FRAME).putInt(size + dataLength);

@@ -50,6 +50,7 @@ public final class SpoolReader implements AutoCloseable {
             throw new CaptureSpoolException("cannot open spool " + path + ": " + e.getMessage(), e);
         }
         try {
+            lockShared(path, ch);
             return scan(path, ch);
         } catch (IOException | RuntimeException e) {
             try {
@@ -60,6 +61,17 @@ public final class SpoolReader implements AutoCloseable {
             if (e instanceof CaptureSpoolException c) throw c;
             throw new CaptureSpoolException("cannot read spool " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A capture still writing the spool holds an exclusive lock (this or another process): refuse to read it. */
+    private static void lockShared(Path path, FileChannel ch) throws IOException {
+        java.nio.channels.FileLock lock;
+        try {
+            lock = ch.tryLock(0, Long.MAX_VALUE, true);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) throw new CaptureSpoolException("spool " + path + " is in use by a running capture");
     }
 
     private static SpoolReader scan(Path path, FileChannel ch) throws IOException {
@@ -99,7 +111,7 @@ public final class SpoolReader implements AutoCloseable {
             crc.reset();
             crc.update(rh.duplicate().rewind());
             // metadata is small; read up to 64 KiB of the body for parsing, then stream the rest through the CRC
-            int metaLen = (int) Math.min(len, 65536);
+            int metaLen = (int) Math.min(len, SpoolFormat.MAX_META);
             ByteBuffer meta = read(channel, pos + 8, metaLen);
             crc.update(meta.duplicate());
             long at = pos + 8 + metaLen;

@@ -14,7 +14,7 @@ import java.util.zip.CRC32C;
  * frames, or on the first append at least {@code syncIntervalMillis} after the last sync, or when the owner calls
  * {@link #syncIfDue()} from a timer, and always at {@link #seal()}. kill -9 of the IOC loses no written record (the
  * kernel keeps it); an OS crash or power loss loses at most the frames appended since the last sync, i.e. the
- * frames not yet acknowledged. Not thread-safe: one capture thread appends.
+ * frames not yet acknowledged. Thread-safe: a timer may call {@link #syncIfDue()} while the capture thread appends.
  */
 public final class SpoolWriter implements AutoCloseable {
     /** Suggested policy for the plugin: sync every 16 frames (32 MiB of 1024×1024 UInt16) or 200 ms. */
@@ -51,6 +51,8 @@ public final class SpoolWriter implements AutoCloseable {
         }
         SpoolWriter w = new SpoolWriter(path, ch, syncEveryFrames, syncIntervalMillis);
         try {
+            // held until close: recovery and the finaliser refuse a spool that is still being written
+            if (ch.tryLock() == null) throw new IOException("spool is locked by another process");
             StringWriter text = new StringWriter();
             target.toProperties().store(text, null);
             byte[] props = SpoolFormat.utf8(text.toString());
@@ -69,16 +71,16 @@ public final class SpoolWriter implements AutoCloseable {
     public Path path() { return path; }
 
     /** Frames appended (written to the file, maybe not yet synced). */
-    public long appended() { return appended; }
+    public synchronized long appended() { return appended; }
 
     /** Frames whose records are synced: the acquired count. */
-    public long synced() { return synced; }
+    public synchronized long synced() { return synced; }
 
     /** Bytes in the spool file. */
-    public long bytes() { return bytes; }
+    public synchronized long bytes() { return bytes; }
 
     /** Appends one frame; syncs if due. Returns the acquired (synced) count afterwards. */
-    public long append(SpoolFrame frame) {
+    public synchronized long append(SpoolFrame frame) {
         if (sealed) throw new IllegalStateException("spool " + path + " is sealed");
         ByteBuffer data = frame.data().duplicate();
         long expect = SpoolFrame.elementCount(frame.dims()) * frame.dataType().size;
@@ -98,12 +100,12 @@ public final class SpoolWriter implements AutoCloseable {
     }
 
     /** Syncs if frames are waiting and the interval has passed (for a timer while frames are slow). */
-    public long syncIfDue() {
+    public synchronized long syncIfDue() {
         if (appended > synced && System.nanoTime() - lastSync >= syncIntervalNanos) sync();
         return synced;
     }
 
-    public long sync() {
+    public synchronized long sync() {
         if (appended == synced) return synced;
         try {
             channel.force(false);
@@ -116,7 +118,7 @@ public final class SpoolWriter implements AutoCloseable {
     }
 
     /** Writes the seal record (the capture ended normally) and syncs; the spool is then ready to finalise. */
-    public void seal() {
+    public synchronized void seal() {
         if (sealed) return;
         ByteBuffer b = SpoolFormat.le(16);
         b.putInt(SpoolFormat.SEAL).putInt(8).putLong(appended).flip();
@@ -145,7 +147,7 @@ public final class SpoolWriter implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             if (appended > synced) sync();
             channel.close();

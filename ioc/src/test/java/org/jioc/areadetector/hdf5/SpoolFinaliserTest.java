@@ -147,4 +147,25 @@ class SpoolFinaliserTest {
         deep.prepareDirectory();
         assertTrue(Files.isDirectory(missing));
     }
+
+    @Test
+    void recoveryLeavesASpoolThatIsStillBeingWritten() {
+        SpoolCapture c = SpoolCapture.start(dir, SpoolTestFrames.target(dir, Compression.NONE, 0), 1, 0);
+        c.append(SpoolTestFrames.frame(1, 8, 8));
+        List<SpoolRecovery.Outcome> out = SpoolRecovery.recover(dir, new SpoolFinaliser());
+        assertEquals("spool " + c.spool() + " is in use by a running capture", out.get(0).error());
+        c.append(SpoolTestFrames.frame(2, 8, 8));
+        FinalisedCapture r = c.finish(new SpoolFinaliser());
+        assertEquals(2, r.frames());
+    }
+
+    @Test
+    void oversizedAttributesAreRefusedBeforeWriting() {
+        SpoolCapture c = SpoolCapture.start(dir, SpoolTestFrames.target(dir, Compression.NONE, 0), 1, 0);
+        Frame big = Frame.uint16(2, 2, new short[4], 9, 1.0, List.of(FrameAttribute.of("Huge", "x".repeat(70000))));
+        CaptureSpoolException e = assertThrows(CaptureSpoolException.class, () -> c.append(big));
+        assertTrue(e.getMessage().startsWith("frame 9: "), e.getMessage());
+        c.append(SpoolTestFrames.frame(1, 8, 8));
+        assertEquals(1, c.finish(new SpoolFinaliser()).frames());
+    }
 }
