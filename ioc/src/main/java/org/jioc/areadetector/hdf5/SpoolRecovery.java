@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /**
  * At IOC start (iocInit), finalises every spool left in the spool directory: unsealed ones are captures cut short by
  * a crash or kill -9 (their valid frames are kept), sealed ones are captures whose finalise failed or was cut short.
- * Logs one line per spool. A spool that cannot be finalised (e.g. its FilePath still does not exist) is logged as an
+ * Logs one line per file written (with its frame count). A spool that cannot be finalised (e.g. its FilePath still does not exist) is logged as an
  * error and left for the next attempt.
  */
 public final class SpoolRecovery {
@@ -34,10 +34,12 @@ public final class SpoolRecovery {
         for (Path p : spools) {
             try {
                 FinalisedCapture c = finaliser.finalise(p);
-                LOG.info(String.format("hdf5 spool %s: recovered %d frames (%s) into %s%s", p.getFileName(), c.frames(),
-                        c.sealed() ? "sealed" : "unsealed", c.files().isEmpty() ? "no file" : String.join(", ",
-                                c.files().stream().map(Path::toString).toList()),
-                        c.tornTail().isEmpty() ? "" : "; dropped " + c.tornTail()));
+                String how = (c.sealed() ? "sealed" : "unsealed") + (c.tornTail().isEmpty() ? "" : ", dropped " + c.tornTail());
+                if (c.files().isEmpty()) LOG.info("hdf5 spool " + p.getFileName() + ": no frames (" + how + "), removed");
+                for (int k = 0; k < c.files().size(); k++) {
+                    LOG.info(String.format("hdf5 spool %s: recovered %d frames into %s (%s)", p.getFileName(),
+                            c.framesPerFile().get(k), c.files().get(k), how));
+                }
                 out.add(new Outcome(p, c, null));
             } catch (CaptureSpoolException e) {
                 LOG.severe("hdf5 spool " + p.getFileName() + ": not recovered: " + e.getMessage());

@@ -168,4 +168,30 @@ class SpoolFinaliserTest {
         c.append(SpoolTestFrames.frame(1, 8, 8));
         assertEquals(1, c.finish(new SpoolFinaliser()).frames());
     }
+
+    @Test
+    void otherTypesAndRanksKeepTheirShapeAndValues() {
+        SpoolCapture c = SpoolCapture.start(dir, SpoolTestFrames.target(dir, Compression.ZLIB, 0), 1, 0);
+        java.nio.ByteBuffer line = java.nio.ByteBuffer.allocate(5 * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 5; i++) line.putDouble(i * 0.5 - 1);
+        line.flip();
+        c.append(new Frame(new int[]{5}, FrameType.Float64, line, 1, 1.0, 1, 0, List.of()));
+        // RGB1: dims {3, X=4, Y=2}, colour fastest -> dataset (N, 2, 4, 3)
+        java.nio.ByteBuffer rgb = java.nio.ByteBuffer.allocate(3 * 4 * 2 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 24; i++) rgb.putInt(i - 5);
+        rgb.flip();
+        c.append(new Frame(new int[]{3, 4, 2}, FrameType.Int32, rgb, 2, 2.0, 2, 0, List.of()));
+        FinalisedCapture r = c.finish(new SpoolFinaliser());
+        assertEquals(List.of(1, 1), r.framesPerFile(), "a new shape starts a new file");
+        try (HdfFile f = new HdfFile(r.files().get(0))) {
+            assertArrayEquals(new double[][]{{-1, -0.5, 0, 0.5, 1}}, (double[][]) f.getDatasetByPath("/entry/data/data").getData());
+        }
+        try (HdfFile f = new HdfFile(r.files().get(1))) {
+            Dataset d = f.getDatasetByPath("/entry/data/data");
+            assertArrayEquals(new int[]{1, 2, 4, 3}, d.getDimensions());
+            int[][][][] v = (int[][][][]) d.getData();
+            assertEquals(-5, v[0][0][0][0]);
+            assertEquals(-5 + 1 * 12 + 2 * 3 + 1, v[0][1][2][1], "y=1, x=2, colour 1");
+        }
+    }
 }
