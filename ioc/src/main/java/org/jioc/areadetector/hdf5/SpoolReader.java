@@ -77,11 +77,13 @@ public final class SpoolReader implements AutoCloseable {
     private static SpoolReader scan(Path path, FileChannel ch) throws IOException {
         long size = ch.size();
         ByteBuffer head = read(ch, 0, (int) Math.min(size, 8));
+        if (head.remaining() < 8 && isPrefixOfMagic(head)) throw new EmptySpoolException(path + ":0: spool header is torn");
         if (head.remaining() < 8 || head.getInt(0) != SpoolFormat.HEADER) {
             throw new CaptureSpoolException(path + ":0: not a jioc capture spool (bad magic)");
         }
         int headLen = head.getInt(4);
-        if (headLen < 4 || 8L + headLen + 4 > size) throw new CaptureSpoolException(path + ":0: spool header is torn");
+        if (headLen < 4) throw new CaptureSpoolException(path + ":0: bad spool header length " + headLen);
+        if (8L + headLen + 4 > size) throw new EmptySpoolException(path + ":0: spool header is torn");
         ByteBuffer body = read(ch, 8, headLen + 4);
         CRC32C crc = new CRC32C();
         crc.update(head.duplicate().rewind());
@@ -94,6 +96,12 @@ public final class SpoolReader implements AutoCloseable {
         SpoolReader r = new SpoolReader(path, ch, CaptureTarget.fromProperties(p, path.toString()));
         r.scanRecords(8L + headLen + 4, size);
         return r;
+    }
+
+    private static boolean isPrefixOfMagic(ByteBuffer head) {
+        ByteBuffer magic = SpoolFormat.le(4).putInt(SpoolFormat.HEADER).flip();
+        for (int i = 0; i < Math.min(4, head.remaining()); i++) if (head.get(i) != magic.get(i)) return false;
+        return true;
     }
 
     private void scanRecords(long pos, long size) throws IOException {

@@ -17,10 +17,22 @@ import java.util.stream.Stream;
 public final class SpoolRecovery {
     private static final Logger LOG = Logger.getLogger(SpoolRecovery.class.getName());
 
-    /** The outcome for one spool: the finalised capture, or the error that left it in place. */
+    /** The outcome for one spool: the finalised capture, or the error that left it in place (both null: an empty
+     *  spool whose header was cut short, removed). */
     public record Outcome(Path spool, FinalisedCapture result, String error) {}
 
     private SpoolRecovery() {}
+
+    /** The IOC's spool directory, {@code $(JIOC_HOME)/var/hdf5-spool}, created if missing. */
+    public static Path spoolDirectory(Path jiocHome) {
+        Path dir = jiocHome.resolve("var").resolve("hdf5-spool");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new CaptureSpoolException("cannot create spool directory " + dir + ": " + e.getMessage(), e);
+        }
+        return dir;
+    }
 
     public static List<Outcome> recover(Path spoolDir, SpoolFinaliser finaliser) {
         List<Outcome> out = new ArrayList<>();
@@ -41,6 +53,15 @@ public final class SpoolRecovery {
                             c.framesPerFile().get(k), c.files().get(k), how));
                 }
                 out.add(new Outcome(p, c, null));
+            } catch (EmptySpoolException e) {
+                try {
+                    Files.delete(p);
+                    LOG.info("hdf5 spool " + p.getFileName() + ": header incomplete, no frames, removed");
+                    out.add(new Outcome(p, null, null));
+                } catch (IOException io) {
+                    LOG.severe("hdf5 spool " + p.getFileName() + ": cannot remove empty spool: " + io.getMessage());
+                    out.add(new Outcome(p, null, io.getMessage()));
+                }
             } catch (CaptureSpoolException e) {
                 LOG.severe("hdf5 spool " + p.getFileName() + ": not recovered: " + e.getMessage());
                 out.add(new Outcome(p, null, e.getMessage()));

@@ -105,4 +105,17 @@ class SpoolRoundTripTest {
             assertEquals(1, w.synced());
         }
     }
+
+    @Test
+    void aSpoolCutInsideItsHeaderIsEmptyAndRecoveryRemovesIt() throws IOException {
+        Path p = spool(0, false);
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+            ch.truncate(20);
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(EmptySpoolException.class, () -> SpoolReader.open(p));
+        List<SpoolRecovery.Outcome> out = SpoolRecovery.recover(dir, new SpoolFinaliser());
+        assertEquals(1, out.size());
+        assertEquals(null, out.get(0).error());
+        assertFalse(Files.exists(p));
+    }
 }
