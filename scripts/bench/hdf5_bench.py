@@ -61,7 +61,7 @@ def main():
           f"frame(s); median of {a.repeat} runs")
     with tempfile.TemporaryDirectory(dir=base, prefix="bench-hdf5-") as d:
         disk = statistics.median(disk_write(d, a.frames, a.sync_every) for _ in range(a.repeat))
-        print(f"disk (same writes and syncs)   : {a.frames / disk:8.1f} frames/s {gb / disk:6.3f} GB/s")
+        print(f"disk (same writes and syncs)     : {a.frames / disk:8.1f} frames/s {gb / disk:6.3f} GB/s")
         for comp in ("None", "LZ4"):
             runs = [capture(d, a.frames, comp, a.sync_every) for _ in range(a.repeat)]
             sp = statistics.median(r[0] for r in runs)

@@ -31,6 +31,8 @@ public final class SpoolWriter implements AutoCloseable {
     private long bytes;
     private long lastSync = System.nanoTime();
     private boolean sealed;
+    /** Why the spool takes no more frames (a failed sync or an uncuttable partial record), or null. */
+    private String broken;
 
     private SpoolWriter(Path path, FileChannel channel, int syncEveryFrames, long syncIntervalMillis) {
         this.path = path;
@@ -82,6 +84,7 @@ public final class SpoolWriter implements AutoCloseable {
     /** Appends one frame; syncs if due. Returns the acquired (synced) count afterwards. */
     public synchronized long append(SpoolFrame frame) {
         if (sealed) throw new IllegalStateException("spool " + path + " is sealed");
+        if (broken != null) throw new CaptureSpoolException(broken);
         ByteBuffer data = frame.data().duplicate();
         long expect = SpoolFrame.elementCount(frame.dims()) * frame.dataType().size;
         if (data.remaining() != expect) {
@@ -89,10 +92,14 @@ public final class SpoolWriter implements AutoCloseable {
                     + " data bytes, its dims and type need " + expect);
         }
         if (expect > Integer.MAX_VALUE - 65536) throw new CaptureSpoolException("frame " + frame.uniqueId() + " is larger than 2 GiB");
+        ByteBuffer meta = SpoolFormat.frameMeta(frame, data.remaining());
+        long before = bytes;
         try {
-            writeRecord(SpoolFormat.frameMeta(frame, data.remaining()), data);
+            writeRecord(meta, data);
         } catch (IOException e) {
-            throw new CaptureSpoolException("cannot write spool " + path + ": " + e.getMessage(), e);
+            String msg = "cannot write spool " + path + ": " + e.getMessage();
+            dropPartialRecord(before, msg);
+            throw new CaptureSpoolException(msg, e);
         }
         appended++;
         if (appended - synced >= syncEveryFrames || System.nanoTime() - lastSync >= syncIntervalNanos) sync();
@@ -107,10 +114,13 @@ public final class SpoolWriter implements AutoCloseable {
 
     public synchronized long sync() {
         if (appended == synced) return synced;
+        if (broken != null) throw new CaptureSpoolException(broken);
         try {
             channel.force(false);
         } catch (IOException e) {
-            throw new CaptureSpoolException("cannot sync spool " + path + ": " + e.getMessage(), e);
+            // after a failed fsync the kernel may have dropped the dirty pages: nothing unsynced can be trusted
+            broken = "cannot sync spool " + path + ": " + e.getMessage();
+            throw new CaptureSpoolException(broken, e);
         }
         synced = appended;
         lastSync = System.nanoTime();
@@ -130,6 +140,20 @@ public final class SpoolWriter implements AutoCloseable {
         }
         synced = appended;
         sealed = true;
+    }
+
+    /**
+     * A failed write (disk full, I/O error) may leave part of a record; the reader would stop there and lose every
+     * later frame, so the file is cut back to the last whole record. If even that fails the spool takes no more frames.
+     */
+    private void dropPartialRecord(long end, String cause) {
+        try {
+            channel.truncate(end);
+            channel.position(end);
+            bytes = end;
+        } catch (IOException e) {
+            broken = cause + "; cannot cut the partial record: " + e.getMessage();
+        }
     }
 
     private void writeRecord(ByteBuffer head, ByteBuffer data) throws IOException {
