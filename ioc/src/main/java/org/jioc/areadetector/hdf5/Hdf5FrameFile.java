@@ -37,6 +37,7 @@ final class Hdf5FrameFile {
      * has N bytes remaining" (padding its writer adds; h5dump and h5py read the attributes fine): quiet unless that
      * logger was configured.
      */
+    private static final Logger LOG = Logger.getLogger(Hdf5FrameFile.class.getName());
     private static final Logger JHDF_MESSAGES = Logger.getLogger("io.jhdf.object.message.Message");
 
     static {
@@ -51,14 +52,23 @@ final class Hdf5FrameFile {
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
             Files.deleteIfExists(tmp);
+            long t0 = System.nanoTime();
             Object data = pixels(spool, frames);
+            long t1 = System.nanoTime();
             try (WritableHdfFile h5 = HdfFile.write(tmp)) {
                 layout(h5, frames, data, compression, zLevel);
             }
+            long t2 = System.nanoTime();
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
+            long t3 = System.nanoTime();
             check(tmp, frames);
+            long t4 = System.nanoTime();
+            if (LOG.isLoggable(Level.FINE)) {
+                LOG.fine(String.format("%s: %d frames: read spool %.3f s, jHDF %.3f s, sync %.3f s, check %.3f s", file,
+                        frames.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9));
+            }
             // replaces an old target in one step (jHDF's no-truncate problem only concerns the file it writes: tmp)
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             SpoolIo.syncDirectory(file.getParent());
