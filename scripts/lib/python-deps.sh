@@ -10,6 +10,10 @@ jioc_python_deps() {
   dpkg -s python3-pytest >/dev/null 2>&1 || need+=(python3-pytest)
   # data file readers (tests/python/test_datafiles.py): h5py, and silx's SpecFile below
   dpkg -s python3-h5py >/dev/null 2>&1 || need+=(python3-h5py)
+  # HDF5 capture tests (tests/python/test_hdf5_spool.py): the LZ4 filter plugin (id 32004) for h5py and h5dump, which
+  # Debian's HDF5 finds in its default plugin directory, and h5dump itself
+  dpkg -s hdf5-filter-plugin >/dev/null 2>&1 || need+=(hdf5-filter-plugin)
+  dpkg -s hdf5-tools >/dev/null 2>&1 || need+=(hdf5-tools)
   if ((${#need[@]})); then
     echo "installing ${need[*]}" >&2
     apt-get update -qq >&2

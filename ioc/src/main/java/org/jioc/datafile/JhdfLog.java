@@ -12,7 +12,7 @@ import java.util.logging.Logger;
  * (tests read them back with h5py), so unless logging was configured for "io.jhdf" its level is WARNING and that
  * warning is demoted to FINE. Other jHDF warnings stay visible.
  */
-final class JhdfLog implements Filter {
+public final class JhdfLog implements Filter {
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
     /** Held so the configured logger is not garbage collected (java.util.logging keeps loggers weakly). */
     private static final Logger JHDF = Logger.getLogger("io.jhdf");
@@ -20,7 +20,7 @@ final class JhdfLog implements Filter {
 
     private JhdfLog(Filter next) { this.next = next; }
 
-    static void install() {
+    public static void install() {
         if (!INSTALLED.compareAndSet(false, true)) return;
         if (JHDF.getLevel() == null) JHDF.setLevel(Level.WARNING);
         Logger writer = Logger.getLogger("io.jhdf.WritableHdfFile");
