@@ -255,8 +255,8 @@ public final class MotorRecord extends Record {
             mark(M_DVAL);
             mark(M_RVAL);
         }
-        setDialHighLimit();
-        setDialLowLimit();
+        setDialLimit(true);
+        setDialLimit(false);
         l[DMOV] = 1;
         mark(M_DMOV);
         l[MOVN] = 0;
@@ -1165,32 +1165,21 @@ public final class MotorRecord extends Record {
         mark(M_LLM);
     }
 
-    private void setDialHighLimit() {
+    /**
+     * A new dial high (or, with high=false, low) limit: sent to the controller in steps (a negative MRES swaps its
+     * high and low), and the user limit it maps to through DIR follows.
+     */
+    private void setDialLimit(boolean high) {
+        double dial = high ? d[DHLM] : d[DLLM];
+        boolean controllerHigh = high == (d[MRES] >= 0);
         begin();
-        boolean ok = put(d[MRES] < 0 ? MotorCommand.SET_LOW_LIMIT : MotorCommand.SET_HIGH_LIMIT, d[DHLM] / d[MRES]);
+        boolean ok = put(controllerHigh ? MotorCommand.SET_HIGH_LIMIT : MotorCommand.SET_LOW_LIMIT, dial / d[MRES]);
         if (ok) end();
-        if (l[DIR] == 0) {
-            d[HLM] = d[DHLM] + d[OFF];
-            mark(M_HLM);
-        } else {
-            d[LLM] = -d[DHLM] + d[OFF];
-            mark(M_LLM);
-        }
-        mark(M_DHLM);
-    }
-
-    private void setDialLowLimit() {
-        begin();
-        boolean ok = put(d[MRES] < 0 ? MotorCommand.SET_HIGH_LIMIT : MotorCommand.SET_LOW_LIMIT, d[DLLM] / d[MRES]);
-        if (ok) end();
-        if (l[DIR] == 0) {
-            d[LLM] = d[DLLM] + d[OFF];
-            mark(M_LLM);
-        } else {
-            d[HLM] = -d[DLLM] + d[OFF];
-            mark(M_HLM);
-        }
-        mark(M_DLLM);
+        boolean dirPos = l[DIR] == 0;
+        boolean userHigh = high == dirPos;
+        d[userHigh ? HLM : LLM] = (dirPos ? dial : -dial) + d[OFF];
+        mark(userHigh ? M_HLM : M_LLM);
+        mark(high ? M_DHLM : M_DLLM);
     }
 
     /** A new user high limit (or, with high=false, low limit): the matching dial limit follows. */
@@ -1302,10 +1291,10 @@ public final class MotorRecord extends Record {
                 setUserLimit(false);
                 break;
             case "DHLM":
-                setDialHighLimit();
+                setDialLimit(true);
                 break;
             case "DLLM":
-                setDialLowLimit();
+                setDialLimit(false);
                 break;
             case "FRAC":
                 if (d[FRAC] < 0.1 || d[FRAC] > 1.5) {
