@@ -80,6 +80,16 @@ def run_plan():
     return text(PLAN + "Status"), text(PLAN + "Message")
 
 
+def run_recording(pv):
+    """Run the plan while recording what pv posts: (status, message, the values posted)."""
+    rec = Recorder(pv)
+    try:
+        status, message = run_plan()
+    finally:
+        rec.close()
+    return status, message, rec.values
+
+
 def points_of(values):
     return [round(v, 3) for v in values]
 
@@ -101,14 +111,10 @@ def test_scan_two_motors_inner_product():
     motor(1, "m1", 0, 4)
     motor(2, "m2", 2, 0)
     caput(PLAN + "Num", 5, wait=True)
-    rec = Recorder(P + "det3")
-    try:
-        status, message = run_plan()
-    finally:
-        rec.close()
+    status, message, values = run_recording(P + "det3")
     assert status == "Done", message
     expected = [100 * a + 10 * b for a, b in zip(linspace(0, 4, 5), linspace(2, 0, 5))]
-    assert points_of(rec.values) == points_of(expected)
+    assert points_of(values) == points_of(expected)
     assert caget(PLAN + "PointsTotal", use_monitor=False) == 5
 
 
@@ -117,13 +123,9 @@ def test_rel_scan_returns_the_motor():
     caput(P + "m1", 3, wait=True, timeout=30)
     motor(1, "m1", -1, 1)
     caput(PLAN + "Num", 3, wait=True)
-    rec = Recorder(P + "det1")
-    try:
-        status, message = run_plan()
-    finally:
-        rec.close()
+    status, message, values = run_recording(P + "det1")
     assert status == "Done", message
-    assert points_of(rec.values) == [2.0, 3.0, 4.0]
+    assert points_of(values) == [2.0, 3.0, 4.0]
     assert abs(caget(P + "m1.RBV", use_monitor=False) - 3) < 1e-6
 
 
@@ -133,13 +135,9 @@ def test_list_scan():
     caput(PLAN + "M1:Positions", [4, -2, 1.5], wait=True)
     caput(PLAN + "M2:Name", P + "m2", wait=True)
     caput(PLAN + "M2:Positions", [1, 1, 3], wait=True)
-    rec = Recorder(P + "det3")
-    try:
-        status, message = run_plan()
-    finally:
-        rec.close()
+    status, message, values = run_recording(P + "det3")
     assert status == "Done", message
-    assert points_of(rec.values) == [410.0, -190.0, 180.0]
+    assert points_of(values) == [410.0, -190.0, 180.0]
 
 
 @pytest.mark.parametrize("snake", [False, True])
@@ -150,14 +148,10 @@ def test_grid_scan_in_blueskys_order(snake):
     motor(3, "m3", 0, 3, 4)
     caput(PLAN + "M2:Snake", int(snake), wait=True)
     caput(PLAN + "M3:Snake", int(snake), wait=True)
-    rec = Recorder(P + "det3")
-    try:
-        status, message = run_plan()
-    finally:
-        rec.close()
+    status, message, values = run_recording(P + "det3")
     assert status == "Done", message
     order = snake_cyclers_order([linspace(0, 2, 3), linspace(0, 1, 2), linspace(0, 3, 4)], [False, snake, snake])
-    assert points_of(rec.values) == points_of([100 * a + 10 * b + c for a, b, c in order])
+    assert points_of(values) == points_of([100 * a + 10 * b + c for a, b, c in order])
     assert caget(PLAN + "PointsDone", use_monitor=False) == 24
 
 
