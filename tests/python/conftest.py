@@ -15,7 +15,7 @@ PREFIX = "jioc:test:"
 CA_PORT = free_port()
 # Ports for IOCs that single tests start (another st.cmd, a restart): libca reads its address list once, so they
 # are reserved now. Use them with start_ioc(..., {"EPICS_CA_SERVER_PORT": str(port)}).
-SPARE_CA_PORTS = [free_port() for _ in range(12)]  # [11] area detector tests
+SPARE_CA_PORTS = [free_port() for _ in range(16)]  # [11] area detector, [12] HDF1, [13] Pva1, [14] seed flow, [6] ROI/Stats
 os.environ.update({
     "EPICS_CA_ADDR_LIST": " ".join(["127.0.0.1"] + [f"127.0.0.1:{p}" for p in SPARE_CA_PORTS]),
     "EPICS_CA_AUTO_ADDR_LIST": "NO",
