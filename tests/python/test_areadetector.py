@@ -48,7 +48,10 @@ def test_acquire_rbv_goes_1_then_0(ioc):
     seen = []
     pv = epics.PV(P + "cam1:Acquire_RBV", callback=lambda value=None, **kw: seen.append(value))
     pv.wait_for_connection(2)
-    time.sleep(0.3)
+    deadline = time.time() + 5
+    while time.time() < deadline and not seen:  # the monitor's first value (0, idle)
+        time.sleep(0.01)
+    assert seen == [0], seen
     seen.clear()
     epics.caput(P + "cam1:Acquire", 1)
     deadline = time.time() + 5
@@ -189,3 +192,28 @@ def test_unsigned_frames_widen_unsigned_and_dimensions(ioc):
     np.testing.assert_array_equal(wide, frame().astype(int))
     dims = epics.caget(P + "image2:Dimensions_RBV")
     assert list(dims[:3]) == [64, 48, 0]
+
+
+def test_array_rate_counts_frames_per_second(ioc):
+    reset_camera()
+    put("cam1:AcquireTime", 0.001)
+    put("cam1:AcquirePeriod", 0.02)
+    put("cam1:ImageMode", "Continuous")
+    epics.caput(P + "cam1:Acquire", 1)
+    try:
+        deadline = time.time() + 10
+        rate = 0
+        while time.time() < deadline:
+            rate = epics.caget(P + "cam1:ArrayRate_RBV", use_monitor=False)
+            if 35 <= rate <= 55:  # 50 Hz asked; one scan period may straddle a frame
+                break
+            time.sleep(0.2)
+        assert 35 <= rate <= 55, rate
+        assert epics.caget(P + "cam1:ArrayRate_RBV.EGU") == "Hz"
+    finally:
+        put("cam1:Acquire", 0)
+        put("cam1:AcquirePeriod", 0.005)
+    deadline = time.time() + 5
+    while time.time() < deadline and epics.caget(P + "cam1:ArrayRate_RBV", use_monitor=False) != 0:
+        time.sleep(0.2)
+    assert epics.caget(P + "cam1:ArrayRate_RBV", use_monitor=False) == 0
