@@ -333,6 +333,27 @@ class NDPluginPvaTest {
     }
 
     @Test
+    void introspectionAsPvinfoAsksIt() throws Exception {
+        java.util.concurrent.CompletableFuture<org.epics.pvdata.pv.Field> type = new java.util.concurrent.CompletableFuture<>();
+        channel.getField(new org.epics.pvaccess.client.GetFieldRequester() {
+            @Override
+            public String getRequesterName() { return "pvinfo"; }
+
+            @Override
+            public void message(String message, org.epics.pvdata.pv.MessageType t) { }
+
+            @Override
+            public void getDone(org.epics.pvdata.pv.Status status, org.epics.pvdata.pv.Field field) {
+                if (status.isSuccess()) type.complete(field);
+                else type.completeExceptionally(new AssertionError(status.getMessage()));
+            }
+        }, "");
+        Structure s = (Structure) type.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("epics:nt/NTNDArray:1.0", s.getID());
+        assertEquals(client.get(channel).getStructure(), s);
+    }
+
+    @Test
     void pvNameRbvAndTypeAreTheChannels() {
         assertEquals(CHANNEL, plugin.getString(plugin.param("PV_NAME")));
         assertEquals("NDPluginPva", plugin.getString(plugin.param("PLUGIN_TYPE")));
