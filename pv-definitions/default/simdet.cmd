@@ -8,3 +8,7 @@ simDetectorConfig("SIM1", 1024, 1024, 3)
 NDStdArraysConfigure("IMAGE1", 3, 0, "SIM1", 0)
 dbLoadRecords("$(TOP)/db-templates/simDetector.template", "P=2bmbSP1:,R=cam1:,PORT=SIM1,DATATYPE=3,SAMPLE_X=2bmb:m63.RBV,SAMPLE_Y=2bmb:m25.RBV,ROTATION=2bmb:m102.RBV,ENERGY=2bma:EnergyRBV")
 dbLoadRecords("$(TOP)/db-templates/NDStdArrays.template", "P=2bmbSP1:,R=image1:,PORT=IMAGE1,NDARRAY_PORT=SIM1,ENABLED=1,TYPE=Int16,FTVL=USHORT,NELEMENTS=1048576")
+# Pva1: each frame of SIM1 as an NTNDArray on the pvAccess channel 2bmbSP1:Pva1:Image (docs/areadetector-pva.md).
+# NDPvaConfigure(port, queueSize, blockingCallbacks, NDArrayPort, NDArrayAddr, pvName)
+NDPvaConfigure("PVA1", 3, 0, "SIM1", 0, "2bmbSP1:Pva1:Image")
+dbLoadRecords("$(TOP)/db-templates/NDPva.template", "P=2bmbSP1:,R=Pva1:,PORT=PVA1,NDARRAY_PORT=SIM1,ENABLED=1")

@@ -30,7 +30,8 @@ import org.jioc.security.AccessGate;
  * The pvAccess server of one IOC, on core-pva ({@link JiocPVAServer}). A thin adapter: a channel name resolves
  * through {@link Database#resolve} (the same lookup as CA) to a {@link FieldAddress}, which a {@link RecordChannel}
  * serves. Channels are made when a client first searches for or opens a name and released once no client has had
- * them open for {@code idleRelease}, so a large database never has all its fields materialised.
+ * them open for {@code idleRelease}, so a large database never has all its fields materialised. A name that is no
+ * record field may be an {@link OwnedChannel} (a structure a plugin publishes); the two never share a name.
  *
  * <p>Write access is the IOC's access security: core-pva asks {@link #hasWriteAccess} (client user as
  * authenticated, host as its numeric IP) for the access rights it sends each client and before each put; when the
@@ -51,12 +52,14 @@ public final class PvaServer {
     private final PvaConfig cfg;
     private final AccessGate access;
     private final Duration idleRelease;
+    private final OwnedChannels owned;
     private final AtomicBoolean rightsResendPending = new AtomicBoolean();
     private JiocPVAServer server;
     private ScheduledExecutorService housekeeping;
 
-    PvaServer(Database db, PvaConfig cfg, AccessGate access, Duration idleRelease) {
+    PvaServer(Database db, PvaConfig cfg, AccessGate access, Duration idleRelease, OwnedChannels owned) {
         this.db = Objects.requireNonNull(db);
+        this.owned = Objects.requireNonNull(owned);
         this.cfg = Objects.requireNonNull(cfg);
         this.access = access == null ? AccessGate.ALLOW_ALL : access;
         this.idleRelease = idleRelease;
@@ -70,7 +73,9 @@ public final class PvaServer {
     public synchronized void start() throws Exception {
         if (server != null) throw new IllegalStateException("PVA server already started");
         CoreLog.install();
-        int sendBuffer = SendBuffer.needed(db);
+        owned.checkAgainst(n -> db.resolve(n) != null);
+        int sendBuffer = (int) Math.min(Integer.MAX_VALUE - 16L,
+                Math.max(SendBuffer.needed(db), owned.largestValueBytes() + SendBuffer.HEADROOM));
         JiocPVAServer s;
         try {
             s = cfg.applyAndCreate(sendBuffer, () -> new JiocPVAServer(this::open));
@@ -133,7 +138,7 @@ public final class PvaServer {
     /** core-pva looks a name up for the first time (search or channel creation): make its PV, or null. */
     private JiocServerPV open(JiocPVAServer s, String name) {
         FieldAddress a = db.resolve(name);
-        if (a == null) return null;
+        if (a == null) return openOwned(s, name);
         RecordChannel ch = new RecordChannel(a, access);
         PVAStructure prototype;
         try {
@@ -144,6 +149,16 @@ public final class PvaServer {
         }
         JiocServerPV pv = s.newPV(name, prototype, a.field.isReadOnly() ? null : ch, ch);
         ch.attach(pv);
+        return pv;
+    }
+
+    /** An owned channel's PV (read-only), or null if the name is not served here. */
+    private JiocServerPV openOwned(JiocPVAServer s, String name) {
+        OwnedChannel ch = owned.get(name);
+        if (ch == null) return null;
+        OwnedChannel.Served source = ch.source();
+        JiocServerPV pv = s.newPV(name, ch.current(), null, source);
+        source.attach(pv);
         return pv;
     }
 
@@ -178,7 +193,9 @@ public final class PvaServer {
 
     private String typeOf(JiocServerPV pv) {
         FieldAddress a = db.resolve(pv.getName());
-        return a == null ? "?" : new NtCodec(a).typeId();
+        if (a != null) return new NtCodec(a).typeId();
+        OwnedChannel ch = owned.get(pv.getName());
+        return ch == null ? "?" : ch.typeId();
     }
 
     /** Connected clients with their authentication and open channels, in connection order as core-pva lists them. */

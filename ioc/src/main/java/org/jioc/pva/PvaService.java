@@ -12,6 +12,7 @@ public final class PvaService implements IocService {
     private final AccessSecurity accessSecurity;
     private final Duration idleRelease;
     private final Runnable rightsListener = this::rightsChanged;
+    private final OwnedChannels owned = new OwnedChannels();
     private volatile PvaServer server;
 
     public PvaService(AccessSecurity accessSecurity) { this(accessSecurity, PvaServer.DEFAULT_IDLE_RELEASE); }
@@ -30,7 +31,7 @@ public final class PvaService implements IocService {
 
     @Override
     public void start(Database db, Map<String, String> env) throws Exception {
-        PvaServer s = new PvaServer(db, PvaConfig.fromEnvironment(env), accessSecurity, idleRelease);
+        PvaServer s = new PvaServer(db, PvaConfig.fromEnvironment(env), accessSecurity, idleRelease, owned);
         s.start();
         server = s;
         if (accessSecurity != null) accessSecurity.addRightsListener(rightsListener);
@@ -48,6 +49,9 @@ public final class PvaService implements IocService {
         server = null;
         if (s != null) s.stop();
     }
+
+    /** The channels served besides record fields (plugins add theirs, before or after iocInit). */
+    public OwnedChannels ownedChannels() { return owned; }
 
     /** The running server (for pvasr), or null before iocInit. */
     public PvaServer server() { return server; }

@@ -97,6 +97,16 @@ public final class PvaTestClient implements AutoCloseable {
         return out;
     }
 
+    /**
+     * A copy of a received structure. Not PVDataCreate.createPVStructure(PVStructure): pvDataJava 6.1.10 throws a
+     * ClassCastException there for a structure with a union before a structure array (an NTNDArray).
+     */
+    static PVStructure copy(PVStructure data) {
+        PVStructure c = PVDataFactory.getPVDataCreate().createPVStructure(data.getStructure());
+        org.epics.pvdata.factory.ConvertFactory.getConvert().copyStructure(data, c);
+        return c;
+    }
+
     static PVStructure request() { return CreateRequest.create().createRequest("field()"); }
 
     /** A reusable get operation on one channel. */
@@ -122,7 +132,7 @@ public final class PvaTestClient implements AutoCloseable {
                 r.run();
                 return;
             }
-            results.add(status.isSuccess() ? PVDataFactory.getPVDataCreate().createPVStructure(data) : status);
+            results.add(status.isSuccess() ? copy(data) : status);
         }
 
         /** Issue a get without waiting (completion goes to onDone). */
@@ -240,7 +250,7 @@ public final class PvaTestClient implements AutoCloseable {
             while ((e = m.poll()) != null) {
                 count.incrementAndGet();
                 if (!countOnly) {
-                    updates.add(new Update(PVDataFactory.getPVDataCreate().createPVStructure(e.getPVStructure()),
+                    updates.add(new Update(PvaTestClient.copy(e.getPVStructure()),
                             copy(e.getChangedBitSet())));
                 }
                 m.release(e);

@@ -1,0 +1,30 @@
+package org.jioc.areadetector.pva;
+
+import org.jioc.areadetector.AreaDetectorCommands;
+import org.jioc.pva.PvaService;
+import org.jioc.shell.IocShell;
+import org.jioc.shell.ShellException;
+
+/** {@code NDPvaConfigure}, with ADCore's arguments (maxBuffers and the rest are accepted and ignored, see NDArray). */
+public final class PvaPluginCommands {
+    private PvaPluginCommands() { }
+
+    static final String USAGE = "NDPvaConfigure(port, queueSize, blockingCallbacks, NDArrayPort, NDArrayAddr, pvName"
+            + "[, maxBuffers, maxMemory, priority, stackSize, maxThreads])";
+
+    public static void register(IocShell sh) {
+        sh.register("NDPvaConfigure", USAGE, (s, a) -> {
+            IocShell.need(a, 6, USAGE);
+            int q = IocShell.intArg(a, 1, 20, "NDPvaConfigure");
+            boolean b = IocShell.intArg(a, 2, 0, "NDPvaConfigure") != 0;
+            int addr = IocShell.intArg(a, 4, 0, "NDPvaConfigure");
+            String name = a.get(5).trim();
+            if (name.isEmpty()) throw new ShellException("NDPvaConfigure: pvName is empty");
+            PvaService pva = s.ioc().service(PvaService.class);
+            if (pva == null) throw new ShellException("NDPvaConfigure: pvAccess is not available in this IOC");
+            var ports = AreaDetectorCommands.service(s).ports();
+            AreaDetectorCommands.add(s, "NDPvaConfigure",
+                    () -> new NDPluginPva(a.get(0), ports, q, b, a.get(3), addr, name, pva.ownedChannels()));
+        });
+    }
+}
