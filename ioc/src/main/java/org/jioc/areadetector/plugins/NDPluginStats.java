@@ -56,6 +56,7 @@ public final class NDPluginStats extends NDPluginDriver {
     private final Param histEntropy = createParam("HIST_ENTROPY", ParamType.FLOAT64);
     private final Param histArray = createParam("HIST_ARRAY", ParamType.ARRAY);
 
+    private final Histogram.Tables histTables = new Histogram.Tables();
     /** The last histogram setting that failed, so a bad HistMin/HistMax is logged once, not once per frame. */
     private String lastHistogramError;
 
@@ -122,7 +123,7 @@ public final class NDPluginStats extends NDPluginDriver {
 
     private Histogram histogram(NDArray a, Settings s) {
         try {
-            Histogram h = Histogram.of(a, s.histSize(), s.histMin(), s.histMax());
+            Histogram h = Histogram.of(a, s.histSize(), s.histMin(), s.histMax(), histTables);
             lastHistogramError = null;
             return h;
         } catch (IllegalArgumentException e) {

@@ -98,55 +98,17 @@ final class PixelRows {
     }
 
     /**
-     * Pixels [from, from+n) of any array into dst[0..n) as longs: integers exactly (UInt64 bit for bit), floats
-     * truncated toward zero as C's cast to an integer type does.
+     * Pixels [from, from+n) of any array into dst[0..n) as longs: integers exactly (Int64/UInt64 bit for bit, the
+     * narrower ones through a double, which holds them exactly), floats truncated toward zero as C's cast to an
+     * integer type does. scratch holds at least n doubles.
      */
-    static void toLong(Object data, NDDataType t, int from, int n, long[] dst) {
-        switch (t) {
-            case Int8: {
-                byte[] a = (byte[]) data;
-                for (int i = 0; i < n; i++) dst[i] = a[from + i];
-                break;
-            }
-            case UInt8: {
-                byte[] a = (byte[]) data;
-                for (int i = 0; i < n; i++) dst[i] = a[from + i] & 0xFF;
-                break;
-            }
-            case Int16: {
-                short[] a = (short[]) data;
-                for (int i = 0; i < n; i++) dst[i] = a[from + i];
-                break;
-            }
-            case UInt16: {
-                short[] a = (short[]) data;
-                for (int i = 0; i < n; i++) dst[i] = a[from + i] & 0xFFFF;
-                break;
-            }
-            case Int32: {
-                int[] a = (int[]) data;
-                for (int i = 0; i < n; i++) dst[i] = a[from + i];
-                break;
-            }
-            case UInt32: {
-                int[] a = (int[]) data;
-                for (int i = 0; i < n; i++) dst[i] = a[from + i] & 0xFFFFFFFFL;
-                break;
-            }
-            case Int64: case UInt64:
-                System.arraycopy((long[]) data, from, dst, 0, n);
-                break;
-            case Float32: {
-                float[] a = (float[]) data;
-                for (int i = 0; i < n; i++) dst[i] = (long) a[from + i];
-                break;
-            }
-            default: {
-                double[] a = (double[]) data;
-                for (int i = 0; i < n; i++) dst[i] = (long) a[from + i];
-                break;
-            }
+    static void toLong(Object data, NDDataType t, int from, int n, long[] dst, double[] scratch) {
+        if (t == NDDataType.Int64 || t == NDDataType.UInt64) {
+            System.arraycopy((long[]) data, from, dst, 0, n);
+            return;
         }
+        toDouble(data, t, from, n, scratch);
+        for (int i = 0; i < n; i++) dst[i] = (long) scratch[i];
     }
 
     /** A UInt64 pixel's value. */

@@ -42,7 +42,7 @@ final class RoiExtractor {
         int[] cx = dx.coordinates();
         for (int k = 0; k < used; k++) cx[k] -= dx.offset();
         long[] lrow = inDouble ? null : new long[used];
-        double[] drow = inDouble ? new double[used] : null;
+        double[] drow = new double[used];
         long[] lacc = inDouble ? null : new long[ox * oy * oz];
         double[] dacc = inDouble ? new double[ox * oy * oz] : null;
         for (int kz = 0; kz < cz.length; kz++) {
@@ -53,7 +53,7 @@ final class RoiExtractor {
                     PixelRows.toDouble(data, in.dataType(), from, used, drow);
                     binRow(drow, cx, dx.bin(), ox, dacc, outBase);
                 } else {
-                    PixelRows.toLong(data, in.dataType(), from, used, lrow);
+                    PixelRows.toLong(data, in.dataType(), from, used, lrow, drow);
                     binRow(lrow, cx, dx.bin(), ox, lacc, outBase);
                 }
             }

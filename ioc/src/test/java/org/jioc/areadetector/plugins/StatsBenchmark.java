@@ -37,7 +37,8 @@ public final class StatsBenchmark {
                 a -> BasicStats.of(a, 1));
         run("BasicStats kernel, BgdWidth 0", seconds, bytes, frames, a -> BasicStats.of(a, 0));
         run("Centroid kernel (threshold 1)", seconds, bytes, frames, a -> Centroid.of(a, 1));
-        run("Histogram kernel (256 bins)", seconds, bytes, frames, a -> Histogram.of(a, 256, 0, 65535));
+        Histogram.Tables tables = new Histogram.Tables();
+        run("Histogram kernel (256 bins)", seconds, bytes, frames, a -> Histogram.of(a, 256, 0, 65535, tables));
 
         PortRegistry ports = new PortRegistry();
         Feeder cam = new Feeder();
