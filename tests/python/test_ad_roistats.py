@@ -198,3 +198,27 @@ def test_roi_request_is_clipped_to_the_frame_and_kept(ioc):
     assert get("ROI1:ArraySizeX_RBV") == NX - 100
     f = camera_frame()
     np.testing.assert_array_equal(np.asarray(get("image2:ArrayData", count=NX - 100)), f[5, 100:])
+
+
+def test_profiles_equal_numpy(ioc):
+    setup_camera()
+    put_rbv("Stats1:ComputeProfiles", "Yes")
+    put_rbv("Stats1:ComputeCentroid", "Yes")
+    put_rbv("Stats1:CentroidThreshold", 400.0)
+    put_rbv("Stats1:CursorX", 30)
+    put_rbv("Stats1:CursorY", 200)  # beyond the frame: clamped to the last row
+    acquire()
+    f = camera_frame().astype(np.float64)
+    assert (get("Stats1:ProfileSizeX_RBV"), get("Stats1:ProfileSizeY_RBV")) == (NX, NY)
+    np.testing.assert_allclose(get("Stats1:ProfileAverageX_RBV", count=NX), f.mean(axis=0), rtol=1e-12)
+    np.testing.assert_allclose(get("Stats1:ProfileAverageY_RBV", count=NY), f.mean(axis=1), rtol=1e-12)
+    thr = np.where(f >= 400, f, 0)
+    np.testing.assert_allclose(get("Stats1:ProfileThresholdX_RBV", count=NX), thr.mean(axis=0), rtol=1e-12)
+    cx, cy = get("Stats1:CentroidX_RBV"), get("Stats1:CentroidY_RBV")
+    np.testing.assert_array_equal(get("Stats1:ProfileCentroidX_RBV", count=NX), f[int(cy + 0.5)])
+    np.testing.assert_array_equal(get("Stats1:ProfileCentroidY_RBV", count=NY), f[:, int(cx + 0.5)])
+    np.testing.assert_array_equal(get("Stats1:ProfileCursorX_RBV", count=NX), f[NY - 1])
+    np.testing.assert_array_equal(get("Stats1:ProfileCursorY_RBV", count=NY), f[:, 30])
+    put("Stats1:CursorX", 31)  # a cursor move recomputes from the last frame, no new frame needed
+    wait_until("cursor profile at column 31",
+               lambda: np.array_equal(get("Stats1:ProfileCursorY_RBV", count=NY), f[:, 31]), 5)

@@ -11,9 +11,10 @@ import org.jioc.areadetector.asyn.PortRegistry;
 
 /**
  * NDPluginStats (Stats1..n): per frame, and only what is switched on, the statistics ({@link BasicStats}:
- * ComputeStatistics), the centroid ({@link Centroid}: ComputeCentroid, 1-D and 2-D frames) and the histogram
- * ({@link Histogram}: ComputeHistogram). The results are posted before the frame counts as done, so a camera
- * waiting for its plugins (WaitForPlugins, sscan's detector readout) reads frame N's values once it is idle.
+ * ComputeStatistics), the centroid ({@link Centroid}: ComputeCentroid, 1-D and 2-D frames), the histogram
+ * ({@link Histogram}: ComputeHistogram) and the profiles ({@link Profiles}: ComputeProfiles, 1-D and 2-D frames).
+ * The results are posted before the frame counts as done, so a camera waiting for its plugins (WaitForPlugins,
+ * sscan's detector readout) reads frame N's values once it is idle.
  * The frame itself goes on unchanged to plugins wired to this port.
  */
 public final class NDPluginStats extends NDPluginDriver {
@@ -56,6 +57,20 @@ public final class NDPluginStats extends NDPluginDriver {
     private final Param histEntropy = createParam("HIST_ENTROPY", ParamType.FLOAT64);
     private final Param histArray = createParam("HIST_ARRAY", ParamType.ARRAY);
 
+    private final Param computeProfiles = createParam("COMPUTE_PROFILES", ParamType.INT32);
+    private final Param cursorX = createParam("CURSOR_X", ParamType.INT32);
+    private final Param cursorY = createParam("CURSOR_Y", ParamType.INT32);
+    private final Param profileSizeX = createParam("PROFILE_SIZE_X", ParamType.INT32);
+    private final Param profileSizeY = createParam("PROFILE_SIZE_Y", ParamType.INT32);
+    /** averageX, averageY, thresholdX, thresholdY, centroidX, centroidY, cursorX, cursorY. */
+    private final Param[] profiles = {createParam("PROFILE_AVERAGE_X", ParamType.ARRAY),
+        createParam("PROFILE_AVERAGE_Y", ParamType.ARRAY), createParam("PROFILE_THRESHOLD_X", ParamType.ARRAY),
+        createParam("PROFILE_THRESHOLD_Y", ParamType.ARRAY), createParam("PROFILE_CENTROID_X", ParamType.ARRAY),
+        createParam("PROFILE_CENTROID_Y", ParamType.ARRAY), createParam("PROFILE_CURSOR_X", ParamType.ARRAY),
+        createParam("PROFILE_CURSOR_Y", ParamType.ARRAY)};
+    /** The last frame profiled, for cursor moves between frames (as ADCore keeps it). */
+    private NDArray profiled;
+
     private final Histogram.Tables histTables = new Histogram.Tables();
     /** The last histogram setting that failed, so a bad HistMin/HistMax is logged once, not once per frame. */
     private String lastHistogramError;
@@ -74,6 +89,11 @@ public final class NDPluginStats extends NDPluginDriver {
         setInteger(histBelow, 0);
         setInteger(histAbove, 0);
         setDouble(histEntropy, 0);
+        setInteger(computeProfiles, 0);
+        setInteger(cursorX, 256);
+        setInteger(cursorY, 256);
+        setInteger(profileSizeX, 0);
+        setInteger(profileSizeY, 0);
         for (Param p : new Param[] {minValue, maxValue, meanValue, sigmaValue, total, net, minX, minY, maxX, maxY,
             centroidTotal, centroidX, centroidY, sigmaX, sigmaY, sigmaXY, skewX, skewY, kurtosisX, kurtosisY,
             eccentricity, orientation}) {
@@ -87,18 +107,27 @@ public final class NDPluginStats extends NDPluginDriver {
         if (p == histSize && value < 1) {
             throw new PortException("HistSize must be >= 1, not " + value);
         }
-        if (p == computeStatistics || p == computeCentroid || p == computeHistogram) value = value != 0 ? 1 : 0;
+        if (p == computeStatistics || p == computeCentroid || p == computeHistogram || p == computeProfiles) {
+            value = value != 0 ? 1 : 0;
+        }
         super.writeInt32(p, value);
+        if ((p == cursorX || p == cursorY) && profiled != null && getInteger(computeProfiles) != 0) {
+            double[][] l = Profiles.lines(profiled, getInteger(cursorX), getInteger(cursorY));
+            doCallbacksArray(profiles[6], l[0]);
+            doCallbacksArray(profiles[7], l[1]);
+        }
     }
 
     /** The switches and settings of one frame, read together under the port's lock. */
     private record Settings(boolean stats, int bgd, boolean centroid, double threshold, boolean histogram,
-                            int histSize, double histMin, double histMax) { }
+                            int histSize, double histMin, double histMax, boolean profiles, int cursorX,
+                            int cursorY) { }
 
     private synchronized Settings settings() {
         return new Settings(getInteger(computeStatistics) != 0, getInteger(bgdWidth),
                 getInteger(computeCentroid) != 0, getDouble(centroidThreshold), getInteger(computeHistogram) != 0,
-                getInteger(histSize), getDouble(histMin), getDouble(histMax));
+                getInteger(histSize), getDouble(histMin), getDouble(histMax), getInteger(computeProfiles) != 0,
+                getInteger(cursorX), getInteger(cursorY));
     }
 
     @Override
@@ -107,7 +136,14 @@ public final class NDPluginStats extends NDPluginDriver {
         BasicStats st = s.stats() ? BasicStats.of(a, s.bgd()) : null;
         Centroid c = s.centroid() && a.ndims() <= 2 ? Centroid.of(a, s.threshold()) : null;
         Histogram h = s.histogram() ? histogram(a, s) : null;
+        double[][] prof = s.profiles() && a.ndims() <= 2 ? profiles(a, s, c) : null;
         synchronized (this) {
+            if (prof != null) {
+                profiled = a;
+                setInteger(profileSizeX, a.dim(0));
+                setInteger(profileSizeY, a.ndims() > 1 ? a.dim(1) : 1);
+                for (int k = 0; k < profiles.length; k++) doCallbacksArray(profiles[k], prof[k]);
+            }
             if (st != null) post(st);
             if (c != null) post(c);
             if (h != null) {
@@ -119,6 +155,15 @@ public final class NDPluginStats extends NDPluginDriver {
             callParamCallbacks();
         }
         if (arrayCallbacksOn()) publish(a);
+    }
+
+    /** The eight profiles (see {@link #profiles}); the centroid lines use c, or the centroid computed here. */
+    private static double[][] profiles(NDArray a, Settings s, Centroid c) {
+        double[][] avg = Profiles.averages(a, s.threshold());
+        Centroid cc = c != null ? c : Centroid.of(a, s.threshold());
+        double[][] cen = Profiles.lines(a, Profiles.nearest(cc.x()), Profiles.nearest(cc.y()));
+        double[][] cur = Profiles.lines(a, s.cursorX(), s.cursorY());
+        return new double[][] {avg[0], avg[1], avg[2], avg[3], cen[0], cen[1], cur[0], cur[1]};
     }
 
     private Histogram histogram(NDArray a, Settings s) {

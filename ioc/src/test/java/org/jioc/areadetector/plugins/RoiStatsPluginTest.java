@@ -201,4 +201,24 @@ class RoiStatsPluginTest {
         q.shutdown();
         slow.shutdown();
     }
+
+    @Test
+    void profilesFollowTheCentroidAndTheCursorMovesBetweenFrames() throws PortException {
+        set(stats, "COMPUTE_PROFILES", 1);
+        stats.writeFloat64(stats.param("CENTROID_THRESHOLD"), 0);
+        set(stats, "CURSOR_X", 7);
+        set(stats, "CURSOR_Y", 1);
+        set(roi, "DIM0_SIZE", 1000000);
+        sim.send(ramp(10, 4, 12)); // pixel x + 10y; centroid (4.92, 2.21) -> row 2, column 5
+        double[] avgX = (double[]) stats.value(stats.param("PROFILE_AVERAGE_X"));
+        assertArrayEquals(new double[] {15, 16, 17, 18, 19, 20, 21, 22, 23, 24}, avgX, 1e-12);
+        double[] cenX = (double[]) stats.value(stats.param("PROFILE_CENTROID_X"));
+        assertArrayEquals(new double[] {20, 21, 22, 23, 24, 25, 26, 27, 28, 29}, cenX, 0);
+        assertArrayEquals(new double[] {5, 15, 25, 35}, (double[]) stats.value(stats.param("PROFILE_CENTROID_Y")), 0);
+        assertArrayEquals(new double[] {7, 17, 27, 37}, (double[]) stats.value(stats.param("PROFILE_CURSOR_Y")), 0);
+        assertEquals(10, i(stats, "PROFILE_SIZE_X"));
+        assertEquals(4, i(stats, "PROFILE_SIZE_Y"));
+        set(stats, "CURSOR_X", 2);
+        assertArrayEquals(new double[] {2, 12, 22, 32}, (double[]) stats.value(stats.param("PROFILE_CURSOR_Y")), 0);
+    }
 }

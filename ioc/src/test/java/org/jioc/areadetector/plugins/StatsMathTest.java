@@ -190,4 +190,36 @@ class StatsMathTest {
         assertThrows(IllegalArgumentException.class, () -> Histogram.of(a, size, 5, 5));
         assertThrows(IllegalArgumentException.class, () -> Histogram.of(a, 0, 0, 5));
     }
+
+    @ParameterizedTest
+    @EnumSource(NDDataType.class)
+    void profilesAverageColumnsAndRowsAndCutLines(NDDataType t) {
+        NDArray a = frame(t, 13, 7, 5 + t.ordinal());
+        int nx = 13, ny = 7;
+        double thr = 100;
+        double[][] p = Profiles.averages(a, thr);
+        for (int x = 0; x < nx; x++) {
+            double s = 0, st = 0;
+            for (int y = 0; y < ny; y++) {
+                s += a.get(y * nx + x);
+                st += a.get(y * nx + x) >= thr ? a.get(y * nx + x) : 0;
+            }
+            assertEquals(s / ny, p[0][x], 1e-9, "average X");
+            assertEquals(st / ny, p[2][x], 1e-9, "threshold X");
+        }
+        for (int y = 0; y < ny; y++) {
+            double s = 0, st = 0;
+            for (int x = 0; x < nx; x++) {
+                s += a.get(y * nx + x);
+                st += a.get(y * nx + x) >= thr ? a.get(y * nx + x) : 0;
+            }
+            assertEquals(s / nx, p[1][y], 1e-9, "average Y");
+            assertEquals(st / nx, p[3][y], 1e-9, "threshold Y");
+        }
+        double[][] l = Profiles.lines(a, 4, 99); // y clamped to the last row
+        for (int x = 0; x < nx; x++) assertEquals(a.get((ny - 1) * nx + x), l[0][x]);
+        for (int y = 0; y < ny; y++) assertEquals(a.get(y * nx + 4), l[1][y]);
+        assertEquals(3, Profiles.nearest(2.5));
+        assertEquals(2, Profiles.nearest(2.49));
+    }
 }
