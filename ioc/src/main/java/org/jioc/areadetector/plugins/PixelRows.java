@@ -13,31 +13,20 @@ final class PixelRows {
     /** True for the types whose values fit an int exactly and whose squares sum in a long (8 and 16 bit). */
     static boolean fitsInt(NDDataType t) { return t.bytes <= 2; }
 
-    /** Pixels [from, from+n) of an 8- or 16-bit array into dst[0..n). */
+    /**
+     * Pixels [from, from+n) of an 8- or 16-bit array into dst[0..n): the bits read unsigned, less 2^7 (2^15) after
+     * flipping the sign bit for the signed types, which is the signed value.
+     */
     static void toInt(Object data, NDDataType t, int from, int n, int[] dst) {
-        switch (t) {
-            case Int8: {
-                byte[] a = (byte[]) data;
-                for (int i = 0; i < n; i++) dst[i] = a[from + i];
-                break;
-            }
-            case UInt8: {
-                byte[] a = (byte[]) data;
-                for (int i = 0; i < n; i++) dst[i] = a[from + i] & 0xFF;
-                break;
-            }
-            case Int16: {
-                short[] a = (short[]) data;
-                for (int i = 0; i < n; i++) dst[i] = a[from + i];
-                break;
-            }
-            case UInt16: {
-                short[] a = (short[]) data;
-                for (int i = 0; i < n; i++) dst[i] = a[from + i] & 0xFFFF;
-                break;
-            }
-            default:
-                throw new IllegalArgumentException(t + " does not fit an int row");
+        if (!fitsInt(t)) throw new IllegalArgumentException(t + " does not fit an int row");
+        if (data instanceof byte[]) {
+            byte[] a = (byte[]) data;
+            int flip = t.unsigned ? 0 : 0x80;
+            for (int i = 0; i < n; i++) dst[i] = ((a[from + i] & 0xFF) ^ flip) - flip;
+        } else {
+            short[] a = (short[]) data;
+            int flip = t.unsigned ? 0 : 0x8000;
+            for (int i = 0; i < n; i++) dst[i] = ((a[from + i] & 0xFFFF) ^ flip) - flip;
         }
     }
 

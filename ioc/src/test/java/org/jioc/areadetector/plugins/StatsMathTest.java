@@ -198,24 +198,19 @@ class StatsMathTest {
         int nx = 13, ny = 7;
         double thr = 100;
         double[][] p = Profiles.averages(a, thr);
-        for (int x = 0; x < nx; x++) {
-            double s = 0, st = 0;
-            for (int y = 0; y < ny; y++) {
-                s += a.get(y * nx + x);
-                st += a.get(y * nx + x) >= thr ? a.get(y * nx + x) : 0;
-            }
-            assertEquals(s / ny, p[0][x], 1e-9, "average X");
-            assertEquals(st / ny, p[2][x], 1e-9, "threshold X");
+        double[][] want = new double[4][];
+        want[0] = new double[nx];
+        want[1] = new double[ny];
+        want[2] = new double[nx];
+        want[3] = new double[ny];
+        for (int i = 0; i < nx * ny; i++) {
+            double v = a.get(i), above = v >= thr ? v : 0;
+            want[0][i % nx] += v / ny;
+            want[1][i / nx] += v / nx;
+            want[2][i % nx] += above / ny;
+            want[3][i / nx] += above / nx;
         }
-        for (int y = 0; y < ny; y++) {
-            double s = 0, st = 0;
-            for (int x = 0; x < nx; x++) {
-                s += a.get(y * nx + x);
-                st += a.get(y * nx + x) >= thr ? a.get(y * nx + x) : 0;
-            }
-            assertEquals(s / nx, p[1][y], 1e-9, "average Y");
-            assertEquals(st / nx, p[3][y], 1e-9, "threshold Y");
-        }
+        for (int k = 0; k < 4; k++) assertArrayEquals(want[k], p[k], 1e-9, "profile " + k);
         double[][] l = Profiles.lines(a, 4, 99); // y clamped to the last row
         for (int x = 0; x < nx; x++) assertEquals(a.get((ny - 1) * nx + x), l[0][x]);
         for (int y = 0; y < ny; y++) assertEquals(a.get(y * nx + 4), l[1][y]);
