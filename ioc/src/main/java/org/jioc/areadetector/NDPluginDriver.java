@@ -32,8 +32,8 @@ public abstract class NDPluginDriver extends NDArrayDriver implements NDArrayLis
     private final PortRegistry ports;
     private volatile NDArrayDriver source;
     private volatile ArrayBlockingQueue<NDArray> queue;
-    /** Frames taken from the queue and not yet finished (for idle()). */
-    private volatile int busy;
+    /** Frames accepted (queued or being processed) and not yet finished, for idle(). */
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
     /** Serialises processing between the worker and blocking callers. */
     private final Object processLock = new Object();
     private final Thread worker;
@@ -94,7 +94,10 @@ public abstract class NDPluginDriver extends NDArrayDriver implements NDArrayLis
             ArrayBlockingQueue<NDArray> old = queue;
             NDArray a;
             while ((a = old.poll()) != null) {
-                if (!q.offer(a)) setInteger(droppedArrays, getInteger(droppedArrays) + 1);
+                if (!q.offer(a)) {
+                    pending.decrementAndGet();
+                    setInteger(droppedArrays, getInteger(droppedArrays) + 1);
+                }
             }
             queue = q;
             setInteger(queueFree, q.remainingCapacity());
@@ -135,19 +138,32 @@ public abstract class NDPluginDriver extends NDArrayDriver implements NDArrayLis
         if (!enabled) return;
         if (minTime > 0 && System.nanoTime() - lastProcessNanos < minTime * 1e9) return;
         if (blocking) {
-            process(a);
+            pending.incrementAndGet();
+            try {
+                process(a);
+            } finally {
+                pending.decrementAndGet();
+            }
             return;
         }
-        ArrayBlockingQueue<NDArray> q = queue;
         synchronized (this) {
-            if (!q.offer(a)) setInteger(droppedArrays, getInteger(droppedArrays) + 1);
+            ArrayBlockingQueue<NDArray> q = queue;
+            pending.incrementAndGet();
+            if (!q.offer(a)) {
+                pending.decrementAndGet();
+                setInteger(droppedArrays, getInteger(droppedArrays) + 1);
+            }
             setInteger(queueFree, q.remainingCapacity());
             callParamCallbacks();
         }
     }
 
+    /**
+     * Idle when every frame this plugin accepted is processed and the plugins it feeds are idle too, so a
+     * camera's WaitForPlugins covers chains (SIM1 -> ROI1 -> Stats2) as areaDetector's count of arrays in use does.
+     */
     @Override
-    public final boolean idle() { return queue.isEmpty() && busy == 0; }
+    public final boolean idle() { return pending.get() == 0 && pluginsIdle(); }
 
     private void work() {
         while (running) {
@@ -158,14 +174,13 @@ public abstract class NDPluginDriver extends NDArrayDriver implements NDArrayLis
                 return;
             }
             if (a == null) continue;
-            busy = 1;
             try {
                 synchronized (this) {
                     setInteger(queueFree, queue.remainingCapacity());
                 }
                 process(a);
             } finally {
-                busy = 0;
+                pending.decrementAndGet();
             }
         }
     }
@@ -182,7 +197,7 @@ public abstract class NDPluginDriver extends NDArrayDriver implements NDArrayLis
                         .warning(portName() + ": frame " + a.uniqueId() + ": " + e);
             }
             synchronized (this) {
-                setArrayInfo(a);
+                setArrayInfo(shownArray(a));
                 setInteger(arrayCounter, getInteger(arrayCounter) + 1);
                 setDouble(executionTime, (System.nanoTime() - t0) / 1e6);
                 callParamCallbacks();
@@ -196,6 +211,12 @@ public abstract class NDPluginDriver extends NDArrayDriver implements NDArrayLis
      * frame on with {@link #publish} when ArrayCallbacks is on.
      */
     protected abstract void processArray(NDArray a);
+
+    /**
+     * The frame whose dims, data type and colour mode the base parameters (ArraySize*_RBV, DataType_RBV...) show
+     * after {@link #processArray}: the input, unless a plugin that derives a new frame (ROI) says otherwise.
+     */
+    protected NDArray shownArray(NDArray input) { return input; }
 
     /** True if ArrayCallbacks asks this plugin to pass frames on. */
     protected final synchronized boolean arrayCallbacksOn() { return getInteger(arrayCallbacks) != 0; }

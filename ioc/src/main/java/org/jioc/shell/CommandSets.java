@@ -16,6 +16,7 @@ final class CommandSets {
         org.jioc.hexapod.HexapodCommands.register(shell);
         org.jioc.areadetector.AreaDetectorCommands.register(shell);
         org.jioc.areadetector.pva.PvaPluginCommands.register(shell);
+        org.jioc.areadetector.plugins.RoiStatsCommands.register(shell);
         org.jioc.catalog.RunCatalogCommands.register(shell);
     }
 }
