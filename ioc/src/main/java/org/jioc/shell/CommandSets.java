@@ -15,6 +15,7 @@ final class CommandSets {
         org.jioc.motion.MotionCommands.register(shell);
         org.jioc.hexapod.HexapodCommands.register(shell);
         org.jioc.areadetector.AreaDetectorCommands.register(shell);
+        org.jioc.areadetector.hdf5.NDFileHDF5Commands.register(shell);
         org.jioc.catalog.RunCatalogCommands.register(shell);
     }
 }

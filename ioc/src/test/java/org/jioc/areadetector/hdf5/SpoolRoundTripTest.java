@@ -1,5 +1,6 @@
 package org.jioc.areadetector.hdf5;
 
+import org.jioc.areadetector.NDDataType;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,7 +46,7 @@ class SpoolRoundTripTest {
                 assertEquals(want.timeStamp(), f.timeStamp());
                 assertEquals(want.epicsTsSec(), f.epicsTsSec());
                 assertEquals(want.epicsTsNsec(), f.epicsTsNsec());
-                assertEquals(FrameType.UInt16, f.dataType());
+                assertEquals(NDDataType.UInt16, f.dataType());
                 assertArrayEquals(new int[]{16, 8}, f.dims());
                 assertEquals(want.attributes(), f.attributes());
                 assertEquals(want.data(), f.data());
