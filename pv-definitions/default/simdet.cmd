@@ -9,7 +9,8 @@ NDStdArraysConfigure("IMAGE1", 3, 0, "SIM1", 0)
 dbLoadRecords("$(TOP)/db-templates/simDetector.template", "P=2bmbSP1:,R=cam1:,PORT=SIM1,DATATYPE=3,SAMPLE_X=2bmb:m63.RBV,SAMPLE_Y=2bmb:m25.RBV,ROTATION=2bmb:m102.RBV,ENERGY=2bma:EnergyRBV")
 dbLoadRecords("$(TOP)/db-templates/NDStdArrays.template", "P=2bmbSP1:,R=image1:,PORT=IMAGE1,NDARRAY_PORT=SIM1,ENABLED=1,TYPE=Int16,FTVL=USHORT,NELEMENTS=1048576")
 # HDF1: the HDF5 file writer on SIM1 (docs/areadetector-hdf1.md): spool in $(JIOC_HOME)/var/hdf5-spool (what a crash
-# leaves there is written at start), FilePath $(JIOC_HOME)/var/data/. Disabled until a client enables it, as in ADCore.
+# leaves there is written at start), FilePath $(JIOC_HOME)/var/data/. Disabled until a client enables it, as in ADCore;
+# CreateDirectory starts at -3 (what ophyd stages), so a new FilePath is made when a capture starts.
 # NDFileHDF5Configure(port, queueSize, blockingCallbacks, NDArrayPort, NDArrayAddr)
 NDFileHDF5Configure("HDF1", 20, 0, "SIM1", 0)
-dbLoadRecords("$(TOP)/db-templates/NDFileHDF5.template", "P=2bmbSP1:,R=HDF1:,PORT=HDF1,NDARRAY_PORT=SIM1")
+dbLoadRecords("$(TOP)/db-templates/NDFileHDF5.template", "P=2bmbSP1:,R=HDF1:,PORT=HDF1,NDARRAY_PORT=SIM1,CREATE_DIR=-3")

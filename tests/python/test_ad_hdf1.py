@@ -64,7 +64,7 @@ def wait_for(name, pred, timeout=30.0, **kw):
 
 
 def setup_writer(path, name, mode="Stream", compression="None", num_capture=0, create_dir=0, frames_per_file=0):
-    put("HDF1:Capture", 0)
+    epics.caput(P + "HDF1:Capture", 0)
     wait_for("HDF1:Capture_RBV", lambda v: v == 0)
     put("HDF1:CreateDirectory", create_dir)
     put("HDF1:FilePath", str(path))
@@ -143,6 +143,35 @@ def test_stream_lz4_frames_ids_and_data_match_the_camera(ioc, tmp_path):
         assert np.all(np.diff(sec.astype(np.int64)) >= 0)
     dump = subprocess.run(["h5dump", "-H", "-p", path], capture_output=True, text=True)
     assert dump.returncode == 0 and "FILTER_ID 32004" in dump.stdout
+
+
+def test_ophyd_file_store_hdf5_staging_sequence(ioc, tmp_path):
+    """ophyd's FileStoreHDF5.stage by plain caput, in its order: Capture 0, FilePath (a new directory), FileName,
+    FileNumber 0, then the stage_sigs (create_directory -3 ... capture 1 last); ophyd then requires
+    FilePathExists_RBV = Yes and names the file template % (path, name, FileNumber - 1)."""
+    write_path = tmp_path / "2026" / "11" / "21"
+    put("HDF1:Capture", 0)
+    put("HDF1:CreateDirectory", 0)
+    put("HDF1:FilePath", str(write_path) + "/")
+    put("HDF1:FileName", "uid-1234")
+    put("HDF1:FileNumber", 0)
+    wait_for("HDF1:FileNumber_RBV", lambda v: v == 0)
+    for name, value in [("EnableCallbacks", 1), ("CreateDirectory", -3), ("AutoIncrement", "Yes"),
+                        ("ArrayCounter", 0), ("AutoSave", "Yes"), ("NumCapture", 0),
+                        ("FileTemplate", "%s%s_%6.6d.h5"), ("FileWriteMode", "Stream")]:
+        put("HDF1:" + name, value)
+    done = capture_put()
+    assert text("HDF1:FilePathExists_RBV") == "Yes"
+    number = get("HDF1:FileNumber_RBV") - 1
+    fn = text("HDF1:FileTemplate_RBV") % (str(write_path) + "/", "uid-1234", number)
+    camera(3)
+    for _ in range(2):
+        acquire()
+    epics.caput(P + "HDF1:Capture", 0)  # ophyd's unstage: a plain put (a put-callback would queue behind the 1's)
+    assert done.wait(60)
+    with h5py.File(fn, "r") as f:
+        assert f["/entry/data/data"].shape == (6, H, W)
+        assert get("HDF1:ArrayCounter_RBV") == 6
 
 
 def test_capture_put_callback_completes_after_the_file_is_readable(ioc, tmp_path):

@@ -95,6 +95,8 @@ public final class NDFileHDF5 extends NDPluginFile {
     private final List<Segment> kept = new ArrayList<>();
     private int captureJobs;
     private int writeJobs;
+    private int autosaveJobs;
+    private boolean stopped;
 
     public NDFileHDF5(String portName, PortRegistry ports, int queueSize, boolean blocking, String source, int addr,
                       Path spoolDir, String defaultPath, SpoolFinaliser finaliser) {
@@ -305,6 +307,7 @@ public final class NDFileHDF5 extends NDPluginFile {
                 : createFileName();
         CaptureTarget t = target(name.number(), 0);
         SpoolCapture sc = SpoolCapture.start(spoolDir, t, syncEvery(), SpoolWriter.DEFAULT_SYNC_INTERVAL_MILLIS);
+        checkPath(); // the start applied CreateDirectory: ophyd checks FilePathExists_RBV right after Capture=1
         if (sc.targetError() != null) {
             setWriteStatus(sc.targetError() + "; frames are kept in spool " + sc.spool());
         }
@@ -322,8 +325,21 @@ public final class NDFileHDF5 extends NDPluginFile {
         return n > 0 ? n : SpoolWriter.DEFAULT_SYNC_EVERY_FRAMES;
     }
 
+    /**
+     * Capture=0: end the capture and return only when its files are written, as ADCore closes the file inside this
+     * write, so the busy record (and a pending put-callback of 1) completes with the file on disk. The wait releases
+     * the port lock, so frames and the finaliser go on meanwhile.
+     */
     private void stopCapture() {
         if (capturing) endCapture();
+        while (captureJobs > 0 && !stopped) {
+            try {
+                wait(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         if (!capturing && captureJobs == 0) setInteger(capture, 0);
         markChanged(capture);
     }
@@ -393,6 +409,7 @@ public final class NDFileHDF5 extends NDPluginFile {
             FileName name = createFileName();
             CaptureTarget t = target(name.number(), 0);
             SpoolCapture sc = SpoolCapture.start(spoolDir, t, 1, SpoolWriter.DEFAULT_SYNC_INTERVAL_MILLIS);
+            checkPath();
             if (sc.targetError() != null) setWriteStatus(sc.targetError() + "; frame kept in spool " + sc.spool());
             Segment s = new Segment(sc, t);
             sc.append(f);
@@ -444,6 +461,7 @@ public final class NDFileHDF5 extends NDPluginFile {
     private void submit(Segment s, Job job, CaptureTarget target) {
         if (job == Job.CAPTURE) captureJobs++;
         if (job == Job.WRITE) writeJobs++;
+        if (job == Job.AUTOSAVE) autosaveJobs++;
         finaliseThread.execute(() -> finalise(s, job, target));
     }
 
@@ -460,6 +478,7 @@ public final class NDFileHDF5 extends NDPluginFile {
         synchronized (this) {
             if (job == Job.CAPTURE) captureJobs--;
             if (job == Job.WRITE) writeJobs--;
+            if (job == Job.AUTOSAVE) autosaveJobs--;
             if (error != null) {
                 kept.add(s);
                 setWriteStatus(error + "; " + s.frames + " frames kept in spool " + s.spool.spool()
@@ -473,11 +492,12 @@ public final class NDFileHDF5 extends NDPluginFile {
             }
             captureDone();
             callParamCallbacks();
+            notifyAll();
         }
     }
 
     /** True when no capture runs and no file waits to be written (tests, adReport). */
-    public synchronized boolean quiet() { return !capturing && captureJobs == 0 && writeJobs == 0; }
+    public synchronized boolean quiet() { return !capturing && captureJobs + writeJobs + autosaveJobs == 0; }
 
     @Override
     public void shutdown() {
@@ -486,6 +506,8 @@ public final class NDFileHDF5 extends NDPluginFile {
             if (segment != null) seal(segment);
             segment = null;
             capturing = false;
+            stopped = true;
+            notifyAll();
         }
         syncTimer.shutdownNow();
         finaliseThread.shutdownNow();
@@ -496,7 +518,7 @@ public final class NDFileHDF5 extends NDPluginFile {
     public String report() {
         synchronized (this) {
             return super.report() + ", " + (capturing ? "capturing " + captured + " frames" : "idle") + ", "
-                    + (captureJobs + writeJobs) + " files to write, spool " + spoolDir;
+                    + (captureJobs + writeJobs + autosaveJobs) + " files to write, spool " + spoolDir;
         }
     }
 }
