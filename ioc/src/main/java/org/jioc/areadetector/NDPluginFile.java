@@ -69,7 +69,7 @@ public abstract class NDPluginFile extends NDPluginDriver {
         setInteger(capture, 0);
         setInteger(writeStatus, 0);
         setString(writeMessage, "");
-        setInteger(createDir, 0);
+        // CREATE_DIR stays undefined, so the template's CreateDirectory VAL (macro CREATE_DIR) is what PINI writes.
         setInteger(lazyOpen, 0);
         setInteger(freeCapture, 0);
     }
