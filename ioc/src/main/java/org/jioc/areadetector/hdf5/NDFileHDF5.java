@@ -223,23 +223,8 @@ public final class NDFileHDF5 extends NDPluginFile {
 
     @Override
     public synchronized void writeInt32(Param p, int value) throws PortException {
-        if (p == capture) {
-            if (value != 0) startCapture();
-            else stopCapture();
-            callParamCallbacks();
-            return;
-        }
-        if (p == writeFile) {
-            if (value != 0) write();
-            callParamCallbacks();
-            return;
-        }
-        if (p == readFile) {
-            if (value != 0) refuseBusy(readFile, "ReadFile is not supported: jioc's NDFileHDF5 writes files only");
-            return;
-        }
-        if (p == freeCapture) {
-            if (value != 0) freeBuffered();
+        if (p == capture || p == writeFile || p == readFile || p == freeCapture) {
+            command(p, value != 0);
             callParamCallbacks();
             return;
         }
@@ -262,6 +247,22 @@ public final class NDFileHDF5 extends NDPluginFile {
             throw new PortException("FileWriteMode cannot change during a capture (Capture=0 first)");
         }
         super.writeInt32(p, value);
+    }
+
+    /** Capture, WriteFile, ReadFile, FreeCapture: the parameter says itself when it is done. */
+    private void command(Param p, boolean on) throws PortException {
+        if (p == capture) {
+            if (on) startCapture();
+            else stopCapture();
+        } else if (!on) {
+            return;
+        } else if (p == writeFile) {
+            write();
+        } else if (p == readFile) {
+            refuseBusy(readFile, "ReadFile is not supported: jioc's NDFileHDF5 writes files only");
+        } else {
+            freeBuffered();
+        }
     }
 
     private static final String[] COMPRESSION = {"None", "N-bit", "szip", "zlib", "Blosc", "BSLZ4", "LZ4", "JPEG"};

@@ -70,6 +70,14 @@ class NDFileHDF5Test {
 
     private int frame() { return frame(8, 4); }
 
+    /** Capture=1 in {@code mode} for {@code n} frames with LazyOpen (no priming frame needed). */
+    private void startLazy(int mode, int n) throws PortException {
+        set("WRITE_MODE", mode);
+        set("NUM_CAPTURE", n);
+        set("FILE_LAZY_OPEN", 1);
+        set("CAPTURE", 1);
+    }
+
     /** The finaliser runs on its own thread: wait until it has written everything. */
     private void quiet() throws InterruptedException {
         for (int i = 0; i < 1000 && !hdf.quiet(); i++) Thread.sleep(10);
@@ -117,10 +125,7 @@ class NDFileHDF5Test {
 
     @Test
     void captureZeroStopsAnUnlimitedStream() throws Exception {
-        set("WRITE_MODE", NDFileHDF5.MODE_STREAM);
-        set("NUM_CAPTURE", 0);
-        set("FILE_LAZY_OPEN", 1);
-        set("CAPTURE", 1);
+        startLazy(NDFileHDF5.MODE_STREAM, 0);
         List<Integer> want = new ArrayList<>();
         for (int i = 0; i < 7; i++) want.add(frame());
         set("CAPTURE", 0);
@@ -132,11 +137,8 @@ class NDFileHDF5Test {
 
     @Test
     void captureModeBuffersUntilWriteFileAndFreeCaptureDiscards() throws Exception {
-        set("WRITE_MODE", NDFileHDF5.MODE_CAPTURE);
         set("AUTO_SAVE", 0);
-        set("NUM_CAPTURE", 2);
-        set("FILE_LAZY_OPEN", 1);
-        set("CAPTURE", 1);
+        startLazy(NDFileHDF5.MODE_CAPTURE, 2);
         List<Integer> want = List.of(frame(), frame());
         quiet();
         assertEquals(0, integer("CAPTURE"));
@@ -191,12 +193,9 @@ class NDFileHDF5Test {
 
     @Test
     void rolloverByFramesPerFileUsesTheNextNumbersAndSaysSo() throws Exception {
-        set("WRITE_MODE", NDFileHDF5.MODE_STREAM);
-        set("NUM_CAPTURE", 5);
         set("HDF5_framesPerFile", 2);
         set("AUTO_INCREMENT", 0);
-        set("FILE_LAZY_OPEN", 1);
-        set("CAPTURE", 1);
+        startLazy(NDFileHDF5.MODE_STREAM, 5);
         List<Integer> want = new ArrayList<>();
         for (int i = 0; i < 5; i++) want.add(frame());
         quiet();
@@ -214,10 +213,7 @@ class NDFileHDF5Test {
     void rolloverByBytesAndOnAShapeChange() throws Exception {
         hdf.shutdown();
         hdf = plugin(new SpoolFinaliser(3 * 8 * 4 * 2, false)); // three 8x4 UInt16 frames per file
-        set("WRITE_MODE", NDFileHDF5.MODE_STREAM);
-        set("NUM_CAPTURE", 6);
-        set("FILE_LAZY_OPEN", 1);
-        set("CAPTURE", 1);
+        startLazy(NDFileHDF5.MODE_STREAM, 6);
         List<Integer> want = new ArrayList<>();
         for (int i = 0; i < 4; i++) want.add(frame());
         want.add(frame(4, 4));
@@ -316,10 +312,7 @@ class NDFileHDF5Test {
     void aMissingFilePathKeepsTheFramesUntilWriteFileWithAGoodPath() throws Exception {
         Path missing = dir.resolve("missing");
         set("FILE_PATH", missing.toString());
-        set("WRITE_MODE", NDFileHDF5.MODE_STREAM);
-        set("NUM_CAPTURE", 2);
-        set("FILE_LAZY_OPEN", 1);
-        set("CAPTURE", 1);
+        startLazy(NDFileHDF5.MODE_STREAM, 2);
         assertEquals(1, integer("WRITE_STATUS"), "reported at Capture=1, before any frame");
         List<Integer> want = List.of(frame(), frame());
         quiet();
