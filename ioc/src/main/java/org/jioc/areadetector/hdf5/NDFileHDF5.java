@@ -198,6 +198,7 @@ public final class NDFileHDF5 extends NDPluginFile {
             buffered.add(full);
         }
         segmentIndex++;
+        segment = null; // dispatched: if the next spool cannot be opened, endCapture must not hand it on again
         segment = openSegment();
         String why = Arrays.equals(full.dims, a.dims()) && full.type == a.dataType() ? "after " + full.frames + " frames"
                 : "because frame " + a.uniqueId() + " has another shape or type";

@@ -1,8 +1,10 @@
 package org.jioc.areadetector.hdf5;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.jioc.areadetector.AreaDetectorCommands;
+import org.jioc.areadetector.asyn.PortRegistry;
 import org.jioc.shell.IocShell;
 
 /**
@@ -25,13 +27,21 @@ public final class NDFileHDF5Commands {
             var env = s.ioc().env();
             Path home = Path.of(env.getOrDefault("JIOC_HOME", "."));
             String spoolEnv = env.get("JIOC_HDF5_SPOOL");
-            AreaDetectorCommands.add(s, "NDFileHDF5Configure", () -> {
-                Path spool = spoolEnv == null || spoolEnv.isBlank() ? SpoolRecovery.spoolDirectory(home)
-                        : SpoolRecovery.ensureDirectory(Path.of(spoolEnv));
-                // The default FilePath exists out of the box (FilePathExists_RBV = Yes, as ophyd's stage wants).
-                Path data = SpoolRecovery.ensureDirectory(home.resolve("var").resolve("data")).toAbsolutePath();
-                return new NDFileHDF5(a.get(0), ports, q, b, a.get(3), addr, spool, data + "/", new SpoolFinaliser());
-            });
+            AreaDetectorCommands.add(s, "NDFileHDF5Configure", () -> makePlugin(a, q, b, addr, ports, home, spoolEnv));
         });
+    }
+
+    /** The plugin; a spool or data directory that cannot be made, or a failed recovery, is the command's error. */
+    private static NDFileHDF5 makePlugin(List<String> a, int q, boolean b, int addr,
+                                         PortRegistry ports, Path home, String spoolEnv) {
+        try {
+            Path spool = spoolEnv == null || spoolEnv.isBlank() ? SpoolRecovery.spoolDirectory(home)
+                    : SpoolRecovery.ensureDirectory(Path.of(spoolEnv));
+            // The default FilePath exists out of the box (FilePathExists_RBV = Yes, as ophyd's stage wants).
+            Path data = SpoolRecovery.ensureDirectory(home.resolve("var").resolve("data")).toAbsolutePath();
+            return new NDFileHDF5(a.get(0), ports, q, b, a.get(3), addr, spool, data + "/", new SpoolFinaliser());
+        } catch (CaptureSpoolException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 }
