@@ -167,11 +167,13 @@ def test_ophyd_file_store_hdf5_staging_sequence(ioc, tmp_path):
     camera(3)
     for _ in range(2):
         acquire()
+    # HDF1 has its own queue (non-blocking callbacks): unstage only once it has every frame, as a plan waits on it.
+    wait_for("HDF1:NumCaptured_RBV", lambda v: v == 6)
     epics.caput(P + "HDF1:Capture", 0)  # ophyd's unstage: a plain put (a put-callback would queue behind the 1's)
     assert done.wait(60)
     with h5py.File(fn, "r") as f:
         assert f["/entry/data/data"].shape == (6, H, W)
-        assert get("HDF1:ArrayCounter_RBV") == 6
+    assert get("HDF1:ArrayCounter_RBV") == 6
 
 
 def test_capture_put_callback_completes_after_the_file_is_readable(ioc, tmp_path):
