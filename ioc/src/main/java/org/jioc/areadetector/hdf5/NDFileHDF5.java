@@ -128,16 +128,16 @@ public final class NDFileHDF5 extends NDPluginFile {
         }
         int frames = 0;
         List<String> files = new ArrayList<>();
+        String error = null;
         for (SpoolRecovery.Outcome o : SpoolRecovery.recover(spoolDir, finaliser)) {
-            if (o.error() != null) {
-                setWriteStatus("spool " + o.spool() + " not recovered: " + o.error());
-                return;
-            }
+            if (o.error() != null && error == null) error = "spool " + o.spool() + " not recovered: " + o.error();
             if (o.result() == null) continue;
             frames += o.result().frames();
             for (Path f : o.result().files()) files.add(f.toString());
         }
-        if (!files.isEmpty()) {
+        if (error != null) {
+            setWriteStatus(error); // the log has every spool; the first failure is what needs the user
+        } else if (!files.isEmpty()) {
             setString(fullFileName, files.get(files.size() - 1));
             setWriteInfo("recovered " + frames + " frames at start into " + String.join(", ", files));
         }
