@@ -34,3 +34,9 @@ dbLoadRecords("$(TOP)/db-templates/NDStats.template", "P=2bmbSP1:,R=Stats2:,PORT
 dbLoadRecords("$(TOP)/db-templates/NDStats.template", "P=2bmbSP1:,R=Stats3:,PORT=STATS3,NDARRAY_PORT=ROI2,HIST_SIZE=256")
 dbLoadRecords("$(TOP)/db-templates/NDStats.template", "P=2bmbSP1:,R=Stats4:,PORT=STATS4,NDARRAY_PORT=ROI3,HIST_SIZE=256")
 dbLoadRecords("$(TOP)/db-templates/NDStats.template", "P=2bmbSP1:,R=Stats5:,PORT=STATS5,NDARRAY_PORT=ROI4,HIST_SIZE=256")
+# HDF1: the HDF5 file writer on SIM1 (docs/areadetector-hdf1.md): spool in $(JIOC_HOME)/var/hdf5-spool (what a crash
+# leaves there is written at start), FilePath $(JIOC_HOME)/var/data/. Disabled until a client enables it, as in ADCore;
+# CreateDirectory starts at -3 (what ophyd stages), so a new FilePath is made when a capture starts.
+# NDFileHDF5Configure(port, queueSize, blockingCallbacks, NDArrayPort, NDArrayAddr)
+NDFileHDF5Configure("HDF1", 20, 0, "SIM1", 0)
+dbLoadRecords("$(TOP)/db-templates/NDFileHDF5.template", "P=2bmbSP1:,R=HDF1:,PORT=HDF1,NDARRAY_PORT=SIM1,CREATE_DIR=-3")

@@ -17,6 +17,7 @@ final class CommandSets {
         org.jioc.areadetector.AreaDetectorCommands.register(shell);
         org.jioc.areadetector.pva.PvaPluginCommands.register(shell);
         org.jioc.areadetector.plugins.RoiStatsCommands.register(shell);
+        org.jioc.areadetector.hdf5.NDFileHDF5Commands.register(shell);
         org.jioc.catalog.RunCatalogCommands.register(shell);
     }
 }

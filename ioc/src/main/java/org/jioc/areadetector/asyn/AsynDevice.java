@@ -19,7 +19,8 @@ import org.jioc.motion.AsynAddress;
  * asyn's standard device support on a {@link PortDriver} parameter, linked as areaDetector templates write it:
  * {@code @asyn(PORT,ADDR,TIMEOUT)PARAM}. DTYPs: asynInt32 (ai ao longin longout bi bo mbbi mbbo), asynFloat64
  * (ai ao), asynOctetRead (stringin, CHAR waveform), asynOctetWrite (stringout, CHAR waveform), and
- * asyn{Int8,Int16,Int32,Float32,Float64}ArrayIn (waveform).
+ * asyn{Int8,Int16,Int32,Float32,Float64}ArrayIn (waveform); asynInt32 also serves the busy record (NDFile's Capture,
+ * WriteFile), whose readback of 0 processes it so that a put-callback of 1 completes when the driver is done.
  *
  * <p>Inputs with SCAN "I/O Intr" get every value the driver posts, in order: each value is queued for the record
  * and the record processed once per value, so a fast 1→0 (Acquire_RBV) shows both edges. Array inputs keep only
@@ -49,6 +50,8 @@ public final class AsynDevice implements DeviceSupport {
     private boolean output;
     private final IoScanList scan = new IoScanList();
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
+    /** A busy record is being processed for a driver readback: nothing is written back to the driver. */
+    private boolean readbackProcessing;
 
     AsynDevice(PortRegistry ports, Iface iface) {
         this.ports = ports;
@@ -57,7 +60,7 @@ public final class AsynDevice implements DeviceSupport {
 
     /** Register the DTYPs for every record type they serve. */
     public static void register(DeviceRegistry devices, PortRegistry ports) {
-        for (String t : new String[] {"ai", "ao", "longin", "longout", "bi", "bo", "mbbi", "mbbo"}) {
+        for (String t : new String[] {"ai", "ao", "longin", "longout", "bi", "bo", "mbbi", "mbbo", "busy"}) {
             devices.register(t, "asynInt32", () -> new AsynDevice(ports, Iface.INT32));
         }
         for (String t : new String[] {"ai", "ao"}) {
@@ -78,7 +81,7 @@ public final class AsynDevice implements DeviceSupport {
     public void init(Record r, int pass) throws DbException {
         if (pass != 0) return;
         String type = r.type().name();
-        output = java.util.Set.of("ao", "bo", "mbbo", "longout", "stringout").contains(type)
+        output = java.util.Set.of("ao", "bo", "mbbo", "longout", "stringout", "busy").contains(type)
                 || (type.equals("waveform") && iface == Iface.OCTET_WRITE);
         FieldDef lf = r.type().field(output && !type.equals("waveform") ? "OUT" : "INP");
         Object link = r.o[lf.slot];
@@ -110,7 +113,7 @@ public final class AsynDevice implements DeviceSupport {
             if (v != null) {
                 if (output) storeOutput(r, v);
                 else storeInput(r, v);
-            } else if (type.equals("bo") || type.equals("mbbo")) {
+            } else if (type.equals("bo") || type.equals("mbbo") || type.equals("busy")) {
                 keepTemplateValue(r);
             }
         }
@@ -139,6 +142,18 @@ public final class AsynDevice implements DeviceSupport {
     /** asyn:READBACK: show the driver's value in the output record without writing it back. */
     private void readback(Record r, Object v) {
         try (LockSet.Guard g = r.database().lock(r)) {
+            if (r.type().name().equals("busy")) {
+                // busyRecord's asyn support processes on readback: VAL 0 runs the forward link and completes a
+                // pending put-callback; the write is suppressed, the driver already has the value.
+                storeOutput(r, v);
+                readbackProcessing = true;
+                try {
+                    r.dbProcess();
+                } finally {
+                    readbackProcessing = false;
+                }
+                return;
+            }
             storeOutput(r, v);
             r.getTimeStamp();
             r.post(r.type().valueField(), FieldListener.DBE_VALUE | FieldListener.DBE_LOG);
@@ -224,7 +239,7 @@ public final class AsynDevice implements DeviceSupport {
             case "longout":
                 r.l[val.slot] = ((Number) v).intValue();
                 break;
-            case "bo": {
+            case "bo": case "busy": {
                 int x = ((Number) v).intValue();
                 r.l[r.type().field("RVAL").slot] = x & 0xFFFFFFFFL;
                 r.l[val.slot] = x == 0 ? 0 : 1;
@@ -270,7 +285,7 @@ public final class AsynDevice implements DeviceSupport {
     private static void keepTemplateValue(Record r) {
         int val = (int) r.l[r.type().valueField().slot];
         long raw = val;
-        if (r.type().name().equals("bo")) raw = val != 0 ? 1 : 0;
+        if (!r.type().name().equals("mbbo")) raw = val != 0 ? 1 : 0;
         else if (val >= 0 && val < 16 && !r.getString(r.type().field(ST[val])).isEmpty()) {
             raw = r.getLong(r.type().field(VL[val]));
         }
@@ -279,6 +294,7 @@ public final class AsynDevice implements DeviceSupport {
 
     @Override
     public long write(Record r) {
+        if (readbackProcessing) return 0;
         try {
             switch (r.type().name()) {
                 case "ao":
@@ -288,7 +304,7 @@ public final class AsynDevice implements DeviceSupport {
                 case "longout":
                     port.writeInt32(param, (int) r.l[r.type().valueField().slot]);
                     break;
-                case "bo": case "mbbo":
+                case "bo": case "mbbo": case "busy":
                     port.writeInt32(param, (int) r.l[r.type().field("RVAL").slot]);
                     break;
                 case "stringout":

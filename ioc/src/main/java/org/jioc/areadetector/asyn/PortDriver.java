@@ -93,6 +93,14 @@ public abstract class PortDriver {
         }
     }
 
+    /**
+     * Mark one parameter as changed, so the next callParamCallbacks posts it even if its value is the same: a busy
+     * output's driver must echo 0 after refusing a 1 (the record already shows 1), or its put-callback never ends.
+     */
+    protected final synchronized void markChanged(Param p) {
+        if (values.get(p.index()) != null) changed.set(p.index(), true);
+    }
+
     /** Mark every scalar parameter that has a value as changed, so the next callParamCallbacks posts it. */
     protected final synchronized void markAllChanged() {
         for (int i = 0; i < params.size(); i++) {

@@ -39,13 +39,17 @@ public record CaptureTarget(String filePath, String fileName, String fileTemplat
         return f.getParent();
     }
 
+    /** Makes sure the target directory exists, creating it as {@link #createDirectory(Path, int)} says. */
+    public void prepareDirectory() { createDirectory(directory(), createDirectory); }
+
     /**
-     * Makes sure the target directory exists, creating it as areaDetector's CreateDirectory says: 0 = never; N > 0 =
-     * the first N path components must exist and deeper ones are created; N < 0 = at most |N| trailing components are
-     * created. Throws with the message WriteMessage shows.
+     * Makes sure {@code dir} exists, creating it as areaDetector's CreateDirectory (asynNDArrayDriver::createFilePath)
+     * says: 0 = never; N &gt; 0 = the first N path components must exist and deeper ones are created; N &lt; 0 = at most
+     * |N| trailing components are created, but never the first component below the root. Throws with the message
+     * WriteMessage shows.
      */
-    public void prepareDirectory() {
-        Path dir = directory();
+    public static void createDirectory(Path dir, int depth) {
+        dir = dir.toAbsolutePath();
         if (Files.isDirectory(dir)) {
             if (!Files.isWritable(dir)) throw new CaptureSpoolException("FilePath " + dir + " is not writable");
             return;
@@ -53,9 +57,9 @@ public record CaptureTarget(String filePath, String fileName, String fileTemplat
         int components = dir.getNameCount();
         int existing = 0;
         while (existing < components && Files.isDirectory(dir.getRoot().resolve(dir.subpath(0, existing + 1)))) existing++;
-        int mustExist = createDirectory > 0 ? createDirectory : createDirectory < 0 ? components + createDirectory : components;
-        if (createDirectory == 0 || existing < mustExist) {
-            throw new CaptureSpoolException("FilePath " + dir + " does not exist (CreateDirectory=" + createDirectory + ")");
+        int mustExist = depth > 0 ? depth : depth < 0 ? Math.max(1, components + depth) : components;
+        if (depth == 0 || existing < mustExist) {
+            throw new CaptureSpoolException("FilePath " + dir + " does not exist (CreateDirectory=" + depth + ")");
         }
         try {
             Files.createDirectories(dir);

@@ -4,15 +4,17 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 
+import org.jioc.areadetector.NDDataType;
+
 /** A plain {@link SpoolFrame}: what the spool reader returns and what tests and tools build. */
-public record Frame(int[] dims, FrameType dataType, ByteBuffer data, int uniqueId, double timeStamp, long epicsTsSec,
+public record Frame(int[] dims, NDDataType dataType, ByteBuffer data, int uniqueId, double timeStamp, long epicsTsSec,
                     int epicsTsNsec, List<FrameAttribute> attributes) implements SpoolFrame {
 
     public Frame {
         dims = dims.clone();
         if (dims.length < 1 || dims.length > 3) throw new IllegalArgumentException("frame rank must be 1..3, not " + dims.length);
         for (int d : dims) if (d < 1) throw new IllegalArgumentException("frame dimension " + d + " < 1");
-        long bytes = SpoolFrame.elementCount(dims) * dataType.size;
+        long bytes = SpoolFrame.elementCount(dims) * dataType.bytes;
         if (data.remaining() != bytes) {
             throw new IllegalArgumentException("frame data has " + data.remaining() + " bytes, dims need " + bytes);
         }
@@ -27,6 +29,6 @@ public record Frame(int[] dims, FrameType dataType, ByteBuffer data, int uniqueI
         long sec = (long) Math.floor(timeStamp);
         int nsec = (int) Math.round((timeStamp - sec) * 1e9);
         if (nsec >= 1_000_000_000) { sec++; nsec -= 1_000_000_000; }
-        return new Frame(new int[]{width, height}, FrameType.UInt16, b, uniqueId, timeStamp, sec, nsec, attributes);
+        return new Frame(new int[]{width, height}, NDDataType.UInt16, b, uniqueId, timeStamp, sec, nsec, attributes);
     }
 }

@@ -20,6 +20,7 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableGroup;
+import org.jioc.areadetector.NDDataType;
 import org.jioc.datafile.JhdfLog;
 
 /**
@@ -105,7 +106,7 @@ final class Hdf5FrameFile {
         return all;
     }
 
-    private static void fillRows(Object arr, int depth, ByteBuffer buf, FrameType type, int rowLen) {
+    private static void fillRows(Object arr, int depth, ByteBuffer buf, NDDataType type, int rowLen) {
         if (depth == 1) {
             switch (type) {
                 case Int8, UInt8 -> buf.get((byte[]) arr);
@@ -121,7 +122,7 @@ final class Hdf5FrameFile {
         for (int i = 0; i < n; i++) fillRows(Array.get(arr, i), depth - 1, buf, type, rowLen);
     }
 
-    static Class<?> elementClass(FrameType t) {
+    static Class<?> elementClass(NDDataType t) {
         return switch (t) {
             case Int8, UInt8 -> byte.class;
             case Int16, UInt16 -> short.class;

@@ -34,6 +34,9 @@ public final class SpoolFinaliser {
 
     public SpoolFinaliser() { this(defaultMaxBytes(), false); }
 
+    /** The data bytes one file holds at most (the plugin rolls over to a new file before this). */
+    public long maxBytesPerFile() { return maxBytesPerFile; }
+
     /** A third of the maximum heap (jHDF holds the frames array plus its encoded copy), at most 2 GiB. */
     public static long defaultMaxBytes() { return Math.min(JHDF_CHUNKED_LIMIT, Runtime.getRuntime().maxMemory() / 3); }
 

@@ -3,6 +3,8 @@ package org.jioc.areadetector.hdf5;
 import java.nio.ByteBuffer;
 import java.util.List;
 
+import org.jioc.areadetector.NDDataType;
+
 /**
  * The frame the capture spool stores: the part of an NDArray an HDF5 file needs. The areaDetector plugin layer adapts
  * its NDArray to this (see docs/hdf5-capture.md).
@@ -19,7 +21,7 @@ import java.util.List;
 public interface SpoolFrame {
     int[] dims();
 
-    FrameType dataType();
+    NDDataType dataType();
 
     ByteBuffer data();
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.zip.CRC32C;
 
+import org.jioc.areadetector.NDDataType;
+
 /**
  * Reads a spool file: {@link #open} scans it once, checking every record's CRC-32C, and keeps the index of valid
  * frames (metadata and data offset; the pixel data stays on disk until {@link #data} reads it). The scan stops at
@@ -23,7 +25,7 @@ public final class SpoolReader implements AutoCloseable {
     private static final int SCAN_BLOCK = 1 << 20;
 
     /** A valid frame in the spool: its metadata and where its data lies. */
-    public record Entry(int index, int uniqueId, double timeStamp, long epicsTsSec, int epicsTsNsec, FrameType dataType,
+    public record Entry(int index, int uniqueId, double timeStamp, long epicsTsSec, int epicsTsNsec, NDDataType dataType,
                         int[] dims, List<FrameAttribute> attributes, long dataOffset, int dataLength) {
         boolean sameShape(Entry o) { return dataType == o.dataType && java.util.Arrays.equals(dims, o.dims); }
     }
@@ -152,7 +154,7 @@ public final class SpoolReader implements AutoCloseable {
             double ts = m.getDouble();
             long sec = m.getLong();
             int nsec = m.getInt();
-            FrameType type = FrameType.ofCode(m.get());
+            NDDataType type = NDDataType.of(m.get());
             int rank = m.get();
             if (rank < 1 || rank > 3) return null;
             int[] dims = new int[rank];
@@ -173,7 +175,7 @@ public final class SpoolReader implements AutoCloseable {
                 attrs.add(new FrameAttribute(n, v));
             }
             int dataLength = m.getInt();
-            long expect = SpoolFrame.elementCount(dims) * type.size;
+            long expect = SpoolFrame.elementCount(dims) * type.bytes;
             if (dataLength != expect || m.position() + (long) dataLength != len) return null;
             return new Entry(frames.size(), uid, ts, sec, nsec, type, dims, List.copyOf(attrs), bodyOffset + m.position(), dataLength);
         } catch (RuntimeException e) {

@@ -24,8 +24,10 @@ public final class SpoolRecovery {
     private SpoolRecovery() {}
 
     /** The IOC's spool directory, {@code $(JIOC_HOME)/var/hdf5-spool}, created if missing. */
-    public static Path spoolDirectory(Path jiocHome) {
-        Path dir = jiocHome.resolve("var").resolve("hdf5-spool");
+    public static Path spoolDirectory(Path jiocHome) { return ensureDirectory(jiocHome.resolve("var").resolve("hdf5-spool")); }
+
+    /** {@code dir} as a spool directory, created if missing. */
+    public static Path ensureDirectory(Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
 
+import org.jioc.areadetector.NDDataType;
+
 /**
  * Command-line driver of the capture spool without an IOC, for tests/python/test_hdf5_spool.py and
  * scripts/bench-hdf5. Frames are synthetic UInt16: pixel (x, y) of frame {@code id} is
@@ -100,7 +102,7 @@ public final class SpoolTool {
             }
             buf.flip();
             long sec = 1_000_000L + id;
-            Frame f = new Frame(new int[]{w, h}, FrameType.UInt16, buf, id, sec + 0.5, sec, 500_000_000,
+            Frame f = new Frame(new int[]{w, h}, NDDataType.UInt16, buf, id, sec + 0.5, sec, 500_000_000,
                     List.of(FrameAttribute.of("FrameIndex", (long) id)));
             CRC32 crc = new CRC32();
             crc.update(buf.duplicate());

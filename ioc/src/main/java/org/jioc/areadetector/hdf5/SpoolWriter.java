@@ -86,7 +86,7 @@ public final class SpoolWriter implements AutoCloseable {
         if (sealed) throw new IllegalStateException("spool " + path + " is sealed");
         if (broken != null) throw new CaptureSpoolException(broken);
         ByteBuffer data = frame.data().duplicate();
-        long expect = SpoolFrame.elementCount(frame.dims()) * frame.dataType().size;
+        long expect = SpoolFrame.elementCount(frame.dims()) * frame.dataType().bytes;
         if (data.remaining() != expect) {
             throw new CaptureSpoolException("frame " + frame.uniqueId() + " has " + data.remaining()
                     + " data bytes, its dims and type need " + expect);

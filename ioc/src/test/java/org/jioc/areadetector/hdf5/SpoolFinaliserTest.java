@@ -17,6 +17,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.filter.PipelineFilterWithData;
+import org.jioc.areadetector.NDDataType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -175,12 +176,12 @@ class SpoolFinaliserTest {
         java.nio.ByteBuffer line = java.nio.ByteBuffer.allocate(5 * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < 5; i++) line.putDouble(i * 0.5 - 1);
         line.flip();
-        c.append(new Frame(new int[]{5}, FrameType.Float64, line, 1, 1.0, 1, 0, List.of()));
+        c.append(new Frame(new int[]{5}, NDDataType.Float64, line, 1, 1.0, 1, 0, List.of()));
         // RGB1: dims {3, X=4, Y=2}, colour fastest -> dataset (N, 2, 4, 3)
         java.nio.ByteBuffer rgb = java.nio.ByteBuffer.allocate(3 * 4 * 2 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < 24; i++) rgb.putInt(i - 5);
         rgb.flip();
-        c.append(new Frame(new int[]{3, 4, 2}, FrameType.Int32, rgb, 2, 2.0, 2, 0, List.of()));
+        c.append(new Frame(new int[]{3, 4, 2}, NDDataType.Int32, rgb, 2, 2.0, 2, 0, List.of()));
         FinalisedCapture r = c.finish(new SpoolFinaliser());
         assertEquals(List.of(1, 1), r.framesPerFile(), "a new shape starts a new file");
         try (HdfFile f = new HdfFile(r.files().get(0))) {

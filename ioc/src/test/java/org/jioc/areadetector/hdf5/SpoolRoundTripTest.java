@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
+import org.jioc.areadetector.NDDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +46,7 @@ class SpoolRoundTripTest {
                 assertEquals(want.timeStamp(), f.timeStamp());
                 assertEquals(want.epicsTsSec(), f.epicsTsSec());
                 assertEquals(want.epicsTsNsec(), f.epicsTsNsec());
-                assertEquals(FrameType.UInt16, f.dataType());
+                assertEquals(NDDataType.UInt16, f.dataType());
                 assertArrayEquals(new int[]{16, 8}, f.dims());
                 assertEquals(want.attributes(), f.attributes());
                 assertEquals(want.data(), f.data());
