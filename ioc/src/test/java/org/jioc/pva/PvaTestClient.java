@@ -250,10 +250,27 @@ public final class PvaTestClient implements AutoCloseable {
             while ((e = m.poll()) != null) {
                 count.incrementAndGet();
                 if (!countOnly) {
-                    updates.add(new Update(PvaTestClient.copy(e.getPVStructure()),
-                            copy(e.getChangedBitSet())));
+                    merge(e.getPVStructure(), e.getChangedBitSet());
+                    updates.add(new Update(PvaTestClient.copy(merged), copy(e.getChangedBitSet())));
                 }
                 m.release(e);
+            }
+        }
+
+        /** The structure as the client knows it: every update's changed fields applied in turn (what pvget and p4p
+         * show). A queue element's unchanged fields are not valid: pvAccessJava reuses elements. */
+        private PVStructure merged;
+
+        private void merge(PVStructure element, BitSet changed) {
+            if (merged == null || changed.get(0)) {
+                merged = PvaTestClient.copy(element);
+                return;
+            }
+            var convert = org.epics.pvdata.factory.ConvertFactory.getConvert();
+            for (int i = changed.nextSetBit(1); i >= 0; i = changed.nextSetBit(i + 1)) {
+                org.epics.pvdata.pv.PVField from = element.getSubField(i), to = merged.getSubField(i);
+                convert.copy(from, to);
+                i = from.getNextFieldOffset() - 1; // a changed structure was copied whole
             }
         }
 

@@ -139,24 +139,20 @@ public final class AsynDevice implements DeviceSupport {
         scan.request();
     }
 
-    /** asyn:READBACK: show the driver's value in the output record without writing it back. */
+    /**
+     * asyn:READBACK: the output record takes the driver's value and is processed without writing it back, as asyn's
+     * output callbacks do: monitors, alarms and the forward link run (Acquire returning to Done runs SetAcquireBusy
+     * with 0, so the next Acquire=1 is a transition again), and a busy record's 0 completes a pending put-callback.
+     */
     private void readback(Record r, Object v) {
         try (LockSet.Guard g = r.database().lock(r)) {
-            if (r.type().name().equals("busy")) {
-                // busyRecord's asyn support processes on readback: VAL 0 runs the forward link and completes a
-                // pending put-callback; the write is suppressed, the driver already has the value.
-                storeOutput(r, v);
-                readbackProcessing = true;
-                try {
-                    r.dbProcess();
-                } finally {
-                    readbackProcessing = false;
-                }
-                return;
-            }
             storeOutput(r, v);
-            r.getTimeStamp();
-            r.post(r.type().valueField(), FieldListener.DBE_VALUE | FieldListener.DBE_LOG);
+            readbackProcessing = true;
+            try {
+                r.dbProcess();
+            } finally {
+                readbackProcessing = false;
+            }
         }
     }
 
