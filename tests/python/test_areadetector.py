@@ -42,6 +42,19 @@ def test_multiple_acquire_put_callback_returns_after_num_images(ioc):
     put("cam1:AcquirePeriod", 0.005)
 
 
+def test_every_acquire_put_callback_waits_for_its_frames(ioc):
+    """Acquire's readback of 0 processes the record, so SetAcquireBusy sees the next 1 as a transition again."""
+    put("cam1:ImageMode", "Multiple")
+    put("cam1:NumImages", 3)
+    put("cam1:AcquireTime", 0.001)
+    put("cam1:AcquirePeriod", 0.005)
+    for _ in range(5):
+        before = epics.caget(P + "cam1:ArrayCounter_RBV", use_monitor=False)
+        put("cam1:Acquire", 1)
+        assert epics.caget(P + "cam1:ArrayCounter_RBV", use_monitor=False) == before + 3
+        assert epics.caget(P + "cam1:AcquireBusy", use_monitor=False) == 0
+
+
 def test_acquire_rbv_goes_1_then_0(ioc):
     put("cam1:ImageMode", "Single")
     put("cam1:AcquireTime", 0.0)
