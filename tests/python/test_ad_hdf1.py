@@ -189,6 +189,32 @@ def test_capture_put_callback_completes_after_the_file_is_readable(ioc, tmp_path
     assert not any(p.name.endswith(".spool") for p in ioc["spool"].iterdir()), "the spool is deleted once written"
 
 
+def test_capture_0_writes_the_file_without_holding_up_channel_access(ioc, tmp_path):
+    """Capture=0 of an unlimited Stream capture (a plain put, as ophyd's unstage does: a put-callback would wait
+    behind the pending one of Capture=1, as dbNotify makes it) writes the file on its own thread, as asyn runs a
+    blocking port's write: the client's other requests are answered meanwhile, and Capture=1's put-callback
+    completes once the file is whole."""
+    setup_writer(tmp_path, "stop", num_capture=0)
+    camera(60, period=0)
+    started = capture_put()
+    acquire()
+    wait_for("HDF1:NumCaptured_RBV", lambda v: v == 60)
+    t_put = time.time()
+    assert epics.caput(P + "HDF1:Capture", 0) == 1
+    answered_while_writing = 0
+    deadline = time.time() + 120
+    while not started.is_set() and time.time() < deadline:
+        t0 = time.time()
+        assert get("cam1:ArrayCounter_RBV", use_monitor=False) is not None
+        assert time.time() - t0 < 0.5, "a get waited for the file to be written"
+        answered_while_writing += 1
+        time.sleep(0.01)
+    assert started.is_set(), "Capture=1's put-callback did not complete"
+    assert answered_while_writing > 1, f"the file took {time.time() - t_put:.2f} s: too quick to tell"
+    assert len(ids(tmp_path / "stop_000000.h5")) == 60
+    assert get("HDF1:Capture_RBV") == 0
+
+
 def test_rollover_is_visible_in_the_pvs(ioc, tmp_path):
     setup_writer(tmp_path, "roll", num_capture=10, frames_per_file=4)
     camera(10)

@@ -50,8 +50,20 @@ public final class AsynDevice implements DeviceSupport {
     private boolean output;
     private final IoScanList scan = new IoScanList();
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
-    /** A busy record is being processed for a driver readback: nothing is written back to the driver. */
+    /** An output record is being processed for a driver readback: nothing is written back to the driver. */
     private boolean readbackProcessing;
+
+    /** Writes the driver says may block run here, with the record active meanwhile (asyn's ASYN_CANBLOCK ports). */
+    private static final java.util.concurrent.ExecutorService BLOCKING_WRITES =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "asynBlockingWrite");
+                t.setDaemon(true);
+                return t;
+            });
+    /** A blocking write has been started and this record waits for it (PACT=1). */
+    private boolean writeInProgress;
+    /** How the blocking write ended: null when it succeeded. */
+    private volatile PortException writeError;
 
     AsynDevice(PortRegistry ports, Iface iface) {
         this.ports = ports;
@@ -291,6 +303,11 @@ public final class AsynDevice implements DeviceSupport {
     @Override
     public long write(Record r) {
         if (readbackProcessing) return 0;
+        if (writeInProgress) return finishBlockingWrite(r);
+        if ((r.type().name().equals("busy") || r.type().name().equals("bo")) && iface == Iface.INT32) {
+            int v = (int) r.l[r.type().field("RVAL").slot];
+            if (port.writeMayBlock(param, v)) return startBlockingWrite(r, v);
+        }
         try {
             switch (r.type().name()) {
                 case "ao":
@@ -316,5 +333,34 @@ public final class AsynDevice implements DeviceSupport {
             r.setSevrMsg(Menus.WRITE_ALARM, Menus.INVALID, e.getMessage());
             return -1;
         }
+    }
+
+    /**
+     * The driver's write may take long (Capture=0 writes the capture's files): run it on another thread with the
+     * record active, as asyn does for a port that can block, so no CA server thread or lock set waits for it; the
+     * record completes (forward link, put-callback) when the write is done.
+     */
+    private long startBlockingWrite(Record r, int value) {
+        writeInProgress = true;
+        writeError = null;
+        r.l[Record.PACT] = 1;
+        BLOCKING_WRITES.execute(() -> {
+            try {
+                port.writeInt32(param, value);
+            } catch (PortException e) {
+                writeError = e;
+            } finally {
+                r.requestAsyncCompletion();
+            }
+        });
+        return 0;
+    }
+
+    private long finishBlockingWrite(Record r) {
+        writeInProgress = false;
+        PortException e = writeError;
+        if (e == null) return 0;
+        r.setSevrMsg(Menus.WRITE_ALARM, Menus.INVALID, e.getMessage());
+        return -1;
     }
 }

@@ -120,6 +120,12 @@ public abstract class PortDriver {
 
     // --- writes from records (asynInt32->write, asynFloat64->write, asynOctet->write) ---
 
+    /**
+     * Whether writing value to p may take long (seconds): the device support then writes on another thread and the
+     * record stays active until the write returns. Drivers override for such commands.
+     */
+    public boolean writeMayBlock(Param p, int value) { return false; }
+
     public synchronized void writeInt32(Param p, int value) throws PortException {
         setInteger(p, value);
         callParamCallbacks();

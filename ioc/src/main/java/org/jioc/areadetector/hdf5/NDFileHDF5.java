@@ -327,6 +327,10 @@ public final class NDFileHDF5 extends NDPluginFile {
         return n > 0 ? n : SpoolWriter.DEFAULT_SYNC_EVERY_FRAMES;
     }
 
+    /** Capture=0 waits for the capture's files (see {@link #stopCapture}). */
+    @Override
+    public boolean writeMayBlock(Param p, int value) { return p == capture && value == 0; }
+
     /**
      * Capture=0: end the capture and return only when its files are written, as ADCore closes the file inside this
      * write, so the busy record (and a pending put-callback of 1) completes with the file on disk. The wait releases
