@@ -66,6 +66,39 @@ class OwnedChannelTest {
         }
     }
 
+    static PVAStructure tagged(int n) {
+        return new PVAStructure("", "test:Tagged:1.0", new PVAInt("count", n), new PVAString("tag", "fixed"));
+    }
+
+    /** core-pva alone sends a new monitor only the difference when a publication comes before its first value is
+     * on the wire (SubscriptionUpdates): the unchanged tag would arrive empty. */
+    @Test
+    void aNewMonitorsFirstValueIsWholeWhilePublicationsRace() throws Exception {
+        try (PvaTestIoc ioc = PvaTestIoc.start(dir, "record(ai, \"own:rec\") { }\n")) {
+            OwnedChannel ch = new OwnedChannel("own:tagged", "test", tagged(0), () -> 0);
+            ioc.pva.ownedChannels().add(ch);
+            java.util.concurrent.atomic.AtomicBoolean run = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread publisher = new Thread(() -> {
+                for (int n = 1; run.get(); n++) ch.publish(tagged(n));
+            });
+            publisher.start();
+            try (PvaTestClient c = ioc.client()) {
+                Channel pv = c.connect("own:tagged");
+                for (int i = 0; i < 40; i++) {
+                    PvaTestClient.Subscription sub = c.monitor(pv);
+                    PvaTestClient.Update first = sub.next(10);
+                    assertNotNull(first);
+                    assertTrue(first.changed().get(0), "the first update is the whole structure: " + first.changed());
+                    assertEquals("fixed", first.data().getSubField(org.epics.pvdata.pv.PVString.class, "tag").get());
+                    sub.stop();
+                }
+            } finally {
+                run.set(false);
+                publisher.join();
+            }
+        }
+    }
+
     @Test
     void aPublicationOfAnotherTypeIsRefused() {
         OwnedChannel ch = channel("own:typed");

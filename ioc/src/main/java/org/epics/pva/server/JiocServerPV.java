@@ -85,11 +85,20 @@ public final class JiocServerPV extends ServerPV {
         super.registerSubscription(subscription);
         source.subscribed(data -> {
             try {
-                subscription.update(data);
+                SubscriptionUpdates.update(subscription, data);
             } catch (Exception e) {
                 logger.log(Level.WARNING, "Cannot update " + subscription, e);
             }
         });
+    }
+
+    /**
+     * Send new data to the monitors (through {@link SubscriptionUpdates}, which keeps changes not yet sent). core-pva's
+     * own copy of the data is not kept: {@link #getData()} reads the source.
+     */
+    @Override
+    public void update(PVAStructure newData) throws Exception {
+        SubscriptionUpdates.updateAll(this, newData);
     }
 
     @Override
