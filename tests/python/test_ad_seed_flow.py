@@ -125,14 +125,16 @@ def frames_by_point(path, points):
     return frames, ids
 
 
-def check_points_against_stats(path, totals, maxima, unique_ids):
-    """The last frame of every point is the one the Stats PVs describe at that point."""
+def check_points(path, totals, maxima, unique_ids, as_float32=False):
+    """The last frame of every point is the one the Stats PVs (or sscan's float32 arrays of them) describe at that
+    point, and no frame of the file is lost or repeated."""
     frames, ids = frames_by_point(path, len(unique_ids))
-    np.testing.assert_array_equal(ids[:, -1], unique_ids)
-    np.testing.assert_array_equal(ids.ravel(), np.arange(ids.size) + ids[0, 0])  # no frame lost or repeated
     last = frames[:, -1].astype(np.int64)
-    np.testing.assert_array_equal(last.sum(axis=(1, 2)), totals)
-    np.testing.assert_array_equal(last.max(axis=(1, 2)), maxima)
+    for got, exact in zip((unique_ids, totals, maxima), (ids[:, -1], last.sum(axis=(1, 2)), last.max(axis=(1, 2)))):
+        if as_float32:
+            exact = np.asarray(exact, dtype=np.float64).astype(np.float32)
+        np.testing.assert_array_equal(got, exact)
+    np.testing.assert_array_equal(ids.ravel(), np.arange(ids.size) + ids[0, 0])
     return frames
 
 
@@ -151,10 +153,6 @@ def detectors_on(scan):
              D03PV=STATS + "UniqueId_RBV")
 
 
-def float32_equal(from_scan, exact):
-    np.testing.assert_array_equal(from_scan, np.asarray(exact, dtype=np.float64).astype(np.float32))
-
-
 def test_count_five_times(beamline, tmp_path):
     rows = []
     with Capture(tmp_path, "count") as cap:
@@ -163,7 +161,7 @@ def test_count_five_times(beamline, tmp_path):
             assert caget(CAM + "NumImagesCounter_RBV", use_monitor=False) == FRAMES_PER_POINT
             rows.append(stats_now())
     totals, maxima, ids = (np.array(c) for c in zip(*rows))
-    frames = check_points_against_stats(cap.path, totals, maxima, ids)
+    frames = check_points(cap.path, totals, maxima, ids)
     assert frames[:, -1].max() > 0, "the shutter is open: the beam is on the detector"
 
 
@@ -174,10 +172,7 @@ def test_one_motor_scan(beamline, tmp_path):
     with Capture(tmp_path, "scan1") as cap:
         put(s + ".EXSC", 1, timeout=180)
     totals, maxima, ids = sscan_columns(s, 5)
-    frames, file_ids = frames_by_point(cap.path, 5)
-    float32_equal(ids, file_ids[:, -1])
-    float32_equal(totals, frames[:, -1].astype(np.int64).sum(axis=(1, 2)))
-    float32_equal(maxima, frames[:, -1].max(axis=(1, 2)))
+    check_points(cap.path, totals, maxima, ids, as_float32=True)
     assert len(set(totals.tolist())) > 1, "moving the sample changes the image"
     np.testing.assert_allclose(caget(s + ".R1CV", use_monitor=False), 1.0, atol=0.01)
 
@@ -190,10 +185,7 @@ def test_two_motor_scan(beamline, tmp_path):
     with Capture(tmp_path, "scan2") as cap:
         put(s + ".EXSC", 1, timeout=180)
     totals, maxima, ids = sscan_columns(s, 5)
-    frames, file_ids = frames_by_point(cap.path, 5)
-    float32_equal(ids, file_ids[:, -1])
-    float32_equal(totals, frames[:, -1].astype(np.int64).sum(axis=(1, 2)))
-    float32_equal(maxima, frames[:, -1].max(axis=(1, 2)))
+    check_points(cap.path, totals, maxima, ids, as_float32=True)
     np.testing.assert_allclose(caget(s + ".P2RA", use_monitor=False)[:5], np.linspace(0, 0.4, 5), atol=0.01)
     set_scan(s, P2PV="", R2PV="")
 
@@ -224,11 +216,8 @@ def test_snake_grid_5_by_4(beamline, tmp_path):
         set_scan(inner, SNAKE="NO")
         set_scan(outer, P1PV="", R1PV="")
     totals, maxima, ids = (np.concatenate(seen[n][:5]) for n in ("D01DA", "D02DA", "D03DA"))
-    frames, file_ids = frames_by_point(cap.path, 20)
+    frames = check_points(cap.path, totals, maxima, ids, as_float32=True)
     assert frames.reshape(5, 4, FRAMES_PER_POINT, 1024, 1024).shape == (5, 4, 3, 1024, 1024)
-    float32_equal(ids, file_ids[:, -1])
-    float32_equal(totals, frames[:, -1].astype(np.int64).sum(axis=(1, 2)))
-    float32_equal(maxima, frames[:, -1].max(axis=(1, 2)))
     y = np.array(seen["P1RA"][:5])
     np.testing.assert_allclose(y[0], np.linspace(-0.3, 0.3, 4), atol=0.01)
     np.testing.assert_allclose(y[1], np.linspace(0.3, -0.3, 4), atol=0.01)  # snake: odd rows run backwards
