@@ -1,13 +1,12 @@
 """ROI and Stats plugins over real libca (pv-definitions/test/ad-roistats.cmd): frames from the simulated camera,
 image1:ArrayData read back, and the Stats/ROI PVs compared with numpy's computation on the same frame (matched by
 UniqueId_RBV)."""
-import signal
 
 import numpy as np
 import pytest
 
 import conftest
-from jioc_process import start_ioc, stop_ioc
+from jioc_process import ioc_on_port
 from waiting import wait_until
 
 epics = pytest.importorskip("epics")
@@ -18,11 +17,9 @@ NX, NY = 120, 90
 
 @pytest.fixture(scope="module")
 def ioc():
-    env = {"EPICS_CA_SERVER_PORT": str(PORT), "EPICS_CAS_INTF_ADDR_LIST": "127.0.0.1"}
-    proc = start_ioc(conftest.ROOT / "pv-definitions/test/ad-roistats.cmd", env, "ad-roistats-ioc.log",
-                     ready=lambda: epics.caget(P + "cam1:Manufacturer_RBV", timeout=1.0) is not None)
-    yield proc
-    stop_ioc(proc, signal.SIGTERM)
+    with ioc_on_port(conftest.ROOT / "pv-definitions/test/ad-roistats.cmd", PORT, log_name="ad-roistats-ioc.log",
+                     ready=lambda: epics.caget(P + "cam1:Manufacturer_RBV", timeout=1.0) is not None) as proc:
+        yield proc
 
 
 def get(name, **kw):

@@ -1,13 +1,12 @@
 """The simulated area detector over real libca: Acquire put-callback, Acquire_RBV edges, _RBV echoes, image1
 frames equal to the LinearRamp pattern, counters, NDArrayPort rewiring (pv-definitions/test/simdet.cmd)."""
-import signal
 import time
 
 import numpy as np
 import pytest
 
 import conftest
-from jioc_process import start_ioc, stop_ioc
+from jioc_process import ioc_on_port
 
 epics = pytest.importorskip("epics")
 P = "jioc:ad:"
@@ -16,11 +15,9 @@ PORT = conftest.SPARE_CA_PORTS[11]
 
 @pytest.fixture(scope="module")
 def ioc():
-    env = {"EPICS_CA_SERVER_PORT": str(PORT), "EPICS_CAS_INTF_ADDR_LIST": "127.0.0.1"}
-    proc = start_ioc(conftest.ROOT / "pv-definitions/test/simdet.cmd", env, "areadetector-ioc.log",
-                     ready=lambda: epics.caget(P + "cam1:Manufacturer_RBV", timeout=1.0) is not None)
-    yield proc
-    stop_ioc(proc, signal.SIGTERM)
+    with ioc_on_port(conftest.ROOT / "pv-definitions/test/simdet.cmd", PORT, log_name="areadetector-ioc.log",
+                     ready=lambda: epics.caget(P + "cam1:Manufacturer_RBV", timeout=1.0) is not None) as proc:
+        yield proc
 
 
 def put(name, value):
