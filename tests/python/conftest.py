@@ -15,7 +15,7 @@ PREFIX = "jioc:test:"
 CA_PORT = free_port()
 # Ports for IOCs that single tests start (another st.cmd, a restart): libca reads its address list once, so they
 # are reserved now. Use them with start_ioc(..., {"EPICS_CA_SERVER_PORT": str(port)}).
-SPARE_CA_PORTS = [free_port() for _ in range(16)]  # [11] area detector, [12] HDF1, [13] Pva1, [14] seed flow, [6] ROI/Stats
+SPARE_CA_PORTS = [free_port() for _ in range(16)]  # [10] default beamline, [11] area detector, [12] HDF1, [13] Pva1, [6] ROI/Stats
 os.environ.update({
     "EPICS_CA_ADDR_LIST": " ".join(["127.0.0.1"] + [f"127.0.0.1:{p}" for p in SPARE_CA_PORTS]),
     "EPICS_CA_AUTO_ADDR_LIST": "NO",
@@ -48,3 +48,18 @@ def ioc(tmp_path_factory):
 def pv():
     """pv('ao1') -> full PV name."""
     return lambda name: PREFIX + name
+
+
+@pytest.fixture(scope="session")
+def default_beamline(tmp_path_factory):
+    """The default IOC (pv-definitions/default/st.cmd, what `scripts/jioc` starts) on SPARE_CA_PORTS[10], shared by
+    the modules that drive the simulated beamline: one IOC serves its names for the whole session, so no client
+    channel is left pointing at a stopped IOC of the same names (without caRepeater libca would find the next one
+    only after its search back-off). JIOC_HOME is a temporary directory (autosave, catalog, data files)."""
+    from jioc_process import ioc_on_port
+    home = tmp_path_factory.mktemp("default-beamline-home")
+    with ioc_on_port(ROOT / "pv-definitions" / "default" / "st.cmd", SPARE_CA_PORTS[10], {"JIOC_HOME": str(home)},
+                     log_name="default-ioc.log",
+                     ready=lambda: epics.caget("2bmbSP1:HDF1:PluginType_RBV", timeout=1.0) is not None
+                     and epics.caget("2bmb:Plan:Status", timeout=1.0) is not None):
+        yield home

@@ -94,6 +94,8 @@ def test_ntndarray_monitor_decodes_the_same_frame_as_the_ca_waveform(ioc, java_c
             put("cam1:Acquire", 1)
             wait_for(lambda: len(ca_frames) == i + 1, f"CA frame {first + i}")
             ca[first + i] = ca_frames[i]
+            # and the PVA monitor has it too: a pvAccess server sends a slow client only the newest value
+            wait_for(lambda: (tmp_path / f"{first + i}.bin").exists(), f"PVA frame {first + i}", timeout=30)
         wait_for(lambda: epics.caget(P + "image1:UniqueId_RBV") == first + FRAMES - 1, "image1 UniqueId_RBV")
         assert len(ca_frames) == FRAMES
         assert rec.wait(timeout=60) == 0, rec.stdout.read()

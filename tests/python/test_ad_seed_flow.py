@@ -13,8 +13,6 @@ import numpy as np
 import pytest
 from epics import PV, caget, caput
 
-from conftest import ROOT, SPARE_CA_PORTS
-from jioc_process import ioc_on_port
 from procedure_client import text, wait_for
 
 P = "2bmbSP1:"
@@ -24,13 +22,13 @@ X, Y = "2bmb:m63", "2bmb:m25"
 
 
 @pytest.fixture(scope="module")
-def beamline(tmp_path_factory):
-    home = tmp_path_factory.mktemp("seed-home")
-    with ioc_on_port(ROOT / "pv-definitions" / "default" / "st.cmd", SPARE_CA_PORTS[14],
-                     {"JIOC_HOME": str(home)}, log_name="seed-flow-ioc.log",
-                     ready=lambda: caget(HDF + "PluginType_RBV", timeout=1.0) is not None):
-        stage_camera()
-        yield home
+def beamline(default_beamline):
+    """The session's default beamline IOC (conftest), its camera staged; the scan records are left as found."""
+    stage_camera()
+    yield default_beamline
+    for scan in ("2bmb:scan1", "2bmb:scan2"):
+        set_scan(scan, T1PV=scan.replace("scan2", "scan1") + ".EXSC" if scan.endswith("2") else "", P1PV="",
+                 R1PV="", P2PV="", R2PV="", D01PV="", D02PV="", D03PV="", SNAKE="NO")
 
 
 def put(pv, value, timeout=30):

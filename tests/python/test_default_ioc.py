@@ -5,18 +5,12 @@ autosave files, the catalog and data files of this test stay out of the checkout
 import pytest
 from epics import caget, caput
 
-from conftest import ROOT, SPARE_CA_PORTS
-from jioc_process import ioc_on_port
 from procedure_client import text, wait_for
 
 
 @pytest.fixture(scope="module", autouse=True)
-def default_ioc(tmp_path_factory):
-    home = tmp_path_factory.mktemp("jioc-home")
-    with ioc_on_port(ROOT / "pv-definitions" / "default" / "st.cmd", SPARE_CA_PORTS[10],
-                     {"JIOC_HOME": str(home)}, log_name="default-ioc.log",
-                     ready=lambda: caget("2bmb:Plan:Status", timeout=1.0) is not None) as ioc:
-        yield ioc
+def default_ioc(default_beamline):
+    return default_beamline
 
 
 def test_the_beamline_pvs_are_served():
