@@ -88,8 +88,9 @@ def pipeline(frames, compression, blocking, out):
     put("cam1:Acquire", 1, timeout=600)
     t_cam = time.perf_counter()
     dropped = sum(get(p + "DroppedArrays_RBV") for p in PLUGINS)
-    if dropped:  # a queued plugin fell behind: the capture never reaches NumCapture
-        epics.caput(P + "HDF1:Capture", 0, wait=True, timeout=600)
+    if dropped:  # a queued plugin fell behind: the capture never reaches NumCapture. A plain put: a put-callback
+        # would wait behind Capture=1's (dbNotify)
+        epics.caput(P + "HDF1:Capture", 0)
     else:
         wait_for("HDF1:NumCaptured_RBV", lambda v: v >= frames)
     t_in = time.perf_counter()

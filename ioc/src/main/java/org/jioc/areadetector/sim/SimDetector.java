@@ -408,16 +408,41 @@ public final class SimDetector extends NDArrayDriver {
         double[] raw = pattern.frame(s, x0, y0, w, h, beam);
         int ow = Math.max(1, w / bx), oh = Math.max(1, h / by);
         NDDataType type = NDDataType.of(geometry[8]);
-        Object data = type.allocate(ow * oh);
-        for (int i = 0; i < oh; i++) {
-            for (int j = 0; j < ow; j++) {
-                double sum = 0;
-                for (int a = 0; a < by; a++) for (int b = 0; b < bx; b++) sum += raw[(i * by + a) * w + j * bx + b];
-                int oi = geometry[7] != 0 ? oh - 1 - i : i, oj = geometry[6] != 0 ? ow - 1 - j : j;
-                store(type, data, oi * ow + oj, s.mode == BEAMLINE_MODE ? saturate(type, sum) : sum);
+        boolean plain = bx == 1 && by == 1 && geometry[6] == 0 && geometry[7] == 0 && ow == w;
+        double[] binned = plain ? raw : new double[ow * oh];
+        if (!plain) {
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    double sum = 0;
+                    for (int a = 0; a < by; a++) for (int b = 0; b < bx; b++) sum += raw[(i * by + a) * w + j * bx + b];
+                    int oi = geometry[7] != 0 ? oh - 1 - i : i, oj = geometry[6] != 0 ? ow - 1 - j : j;
+                    binned[oi * ow + oj] = sum;
+                }
             }
         }
+        Object data = convert(type, binned, ow * oh, s.mode == BEAMLINE_MODE);
         return new NDArray(0, 0, 0, type, NDColorMode.Mono, new int[] {ow, oh}, data, List.of());
+    }
+
+    /** The first n values as a fresh array of type t; one loop per type (no per-pixel switch). */
+    static Object convert(NDDataType t, double[] v, int n, boolean saturate) {
+        Object data = t.allocate(n);
+        if (saturate && t != NDDataType.Float32 && t != NDDataType.Float64 && t != NDDataType.Int64
+                && t != NDDataType.UInt64) {
+            double lo = saturate(t, Double.NEGATIVE_INFINITY), hi = saturate(t, Double.POSITIVE_INFINITY);
+            double[] clipped = new double[n];
+            for (int k = 0; k < n; k++) clipped[k] = Math.max(lo, Math.min(hi, v[k]));
+            v = clipped;
+        }
+        switch (t) {
+            case Int8, UInt8 -> { byte[] d = (byte[]) data; for (int k = 0; k < n; k++) d[k] = (byte) (long) v[k]; }
+            case Int16, UInt16 -> { short[] d = (short[]) data; for (int k = 0; k < n; k++) d[k] = (short) (long) v[k]; }
+            case Int32, UInt32 -> { int[] d = (int[]) data; for (int k = 0; k < n; k++) d[k] = (int) (long) v[k]; }
+            case Int64, UInt64 -> { long[] d = (long[]) data; for (int k = 0; k < n; k++) d[k] = (long) v[k]; }
+            case Float32 -> { float[] d = (float[]) data; for (int k = 0; k < n; k++) d[k] = (float) v[k]; }
+            default -> System.arraycopy(v, 0, data, 0, n);
+        }
+        return data;
     }
 
     /** A real sensor clips at its range (the beamline mode); the simDetector patterns wrap as C casts do. */
@@ -433,17 +458,6 @@ public final class SimDetector extends NDArrayDriver {
             default -> { return v; }
         }
         return Math.max(lo, Math.min(hi, v));
-    }
-
-    static void store(NDDataType t, Object data, int k, double v) {
-        switch (t) {
-            case Int8, UInt8 -> ((byte[]) data)[k] = (byte) (long) v;
-            case Int16, UInt16 -> ((short[]) data)[k] = (short) (long) v;
-            case Int32, UInt32 -> ((int[]) data)[k] = (int) (long) v;
-            case Int64, UInt64 -> ((long[]) data)[k] = (long) v;
-            case Float32 -> ((float[]) data)[k] = (float) v;
-            default -> ((double[]) data)[k] = v;
-        }
     }
 
     /** The frame with its unique id (= ArrayCounter, as simDetector) and the time of readout. */
