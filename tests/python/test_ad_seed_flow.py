@@ -11,7 +11,7 @@ import threading
 import h5py
 import numpy as np
 import pytest
-from epics import PV, caget, caput
+from epics import PV, caget, caput, get_pv
 
 from procedure_client import text, wait_for
 
@@ -88,7 +88,8 @@ class Capture:
 
 
 def trigger_like_ophyd():
-    """Acquire=1 without a callback; done on the Acquire_RBV monitor's 1 -> 0 edge (ophyd SingleTrigger)."""
+    """Acquire=1 without a callback; done on the Acquire_RBV monitor's 1 -> 0 edge (ophyd SingleTrigger). The
+    callback goes on pyepics' shared PV of Acquire_RBV (monitored since it connected) and is removed afterwards."""
     edges, done = [], threading.Event()
 
     def on_value(value=None, **_):
@@ -96,15 +97,14 @@ def trigger_like_ophyd():
         if edges[-2:] == [1, 0]:
             done.set()
 
-    pv = PV(CAM + "Acquire_RBV", callback=on_value, auto_monitor=True)
+    pv = get_pv(CAM + "Acquire_RBV", connect=True)
+    assert pv.wait_for_connection(5) and pv.get(timeout=5) == 0
+    index = pv.add_callback(on_value)
     try:
-        assert pv.wait_for_connection(5)
-        wait_for("Acquire_RBV's first monitor", lambda: len(edges) >= 1, 5)
         caput(CAM + "Acquire", 1)
         assert done.wait(30), edges
     finally:
-        pv.clear_callbacks()
-        pv.disconnect()
+        pv.remove_callback(index)
 
 
 def stats_now():

@@ -14,7 +14,7 @@ import pwd
 import time
 
 import pytest
-from epics import PV, caget, caput
+from epics import PV, caget, caput, get_pv
 
 import procedure_client
 from conftest import ROOT, SPARE_CA_PORTS
@@ -69,26 +69,25 @@ def set_energy(kev, mode, timeout=30):
 
 
 class Monitors:
-    """camonitor on fields of every motor: the values posted after the first (connection) event."""
+    """camonitor on fields of every motor: the values posted from now on. The callbacks go on pyepics' shared PV of
+    each name (the one caget uses, monitored since it connected) and are removed again on close: tearing a shared
+    channel down (PV.disconnect) and opening it again made a later monitor's first value go missing now and then."""
 
     def __init__(self, fields):
-        self.events, self.pvs = {}, []
+        self.events, self.subs = {}, []
         for m in MOTORS:
             for f in fields:
                 name = P + m + f
+                pv = get_pv(name, connect=True)
+                assert pv.wait_for_connection(timeout=5), name
+                assert pv.get(timeout=5) is not None, name
                 self.events[name] = []
-                self.pvs.append(PV(name, auto_monitor=True,
-                                   callback=lambda pvname=None, value=None, **kw: self.events[pvname].append(value)))
-        for pv in self.pvs:
-            assert pv.wait_for_connection(timeout=5), pv.pvname
-        wait_for("the monitors' first values", lambda: all(len(v) >= 1 for v in self.events.values()))
-        time.sleep(0.3)
-        for v in self.events.values():
-            del v[:]
+                index = pv.add_callback(lambda pvname=None, value=None, **kw: self.events[pvname].append(value))
+                self.subs.append((pv, index))
 
     def close(self):
-        for pv in self.pvs:
-            pv.disconnect()
+        for pv, index in self.subs:
+            pv.remove_callback(index)
 
 
 def test_the_energy_ioc_pvs():
