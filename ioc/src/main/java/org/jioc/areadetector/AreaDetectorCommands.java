@@ -1,5 +1,6 @@
 package org.jioc.areadetector;
 
+import java.util.List;
 
 import org.jioc.areadetector.asyn.PortDriver;
 import org.jioc.areadetector.sim.SimDetector;
@@ -24,16 +25,27 @@ public final class AreaDetectorCommands {
         String std = "NDStdArraysConfigure(port, queueSize, blockingCallbacks, NDArrayPort, NDArrayAddr[, maxBuffers, "
                 + "maxMemory, priority, stackSize, maxThreads])";
         sh.register("NDStdArraysConfigure", std, (s, a) -> {
-            IocShell.need(a, 5, std);
-            int q = IocShell.intArg(a, 1, 20, "NDStdArraysConfigure");
-            boolean b = IocShell.intArg(a, 2, 0, "NDStdArraysConfigure") != 0;
-            int addr = IocShell.intArg(a, 4, 0, "NDStdArraysConfigure");
+            PluginArgs p = PluginArgs.parse(a, 5, std, "NDStdArraysConfigure");
             var ports = service(s).ports();
-            add(s, "NDStdArraysConfigure", () -> new NDPluginStdArrays(a.get(0), ports, q, b, a.get(3), addr));
+            add(s, "NDStdArraysConfigure",
+                    () -> new NDPluginStdArrays(p.port(), ports, p.queueSize(), p.blocking(), p.source(), p.addr()));
         });
         sh.register("adReport", "adReport  (area detector ports: camera state, plugin wiring and queues)", (s, a) -> {
             for (PortDriver p : service(s).ports().all()) s.out().println(p.report());
         });
+    }
+
+    /**
+     * The arguments every plugin's configure command starts with, as areaDetector's:
+     * (port, queueSize, blockingCallbacks, NDArrayPort, NDArrayAddr, ...).
+     */
+    public record PluginArgs(String port, int queueSize, boolean blocking, String source, int addr) {
+        /** Parsed from a command's arguments (at least minArgs of them); a bad one is the command's error. */
+        public static PluginArgs parse(List<String> a, int minArgs, String usage, String cmd) throws ShellException {
+            IocShell.need(a, minArgs, usage);
+            return new PluginArgs(a.get(0), IocShell.intArg(a, 1, 20, cmd), IocShell.intArg(a, 2, 0, cmd) != 0,
+                    a.get(3), IocShell.intArg(a, 4, 0, cmd));
+        }
     }
 
     /** Builds a port; IllegalArgumentException for bad arguments. */

@@ -1,7 +1,6 @@
 package org.jioc.areadetector.hdf5;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import org.jioc.areadetector.AreaDetectorCommands;
 import org.jioc.areadetector.asyn.PortRegistry;
@@ -19,27 +18,25 @@ public final class NDFileHDF5Commands {
     public static void register(IocShell sh) {
         String usage = "NDFileHDF5Configure(port, queueSize, blockingCallbacks, NDArrayPort, NDArrayAddr[, priority, stackSize])";
         sh.register("NDFileHDF5Configure", usage, (s, a) -> {
-            IocShell.need(a, 5, usage);
-            int q = IocShell.intArg(a, 1, 20, "NDFileHDF5Configure");
-            boolean b = IocShell.intArg(a, 2, 0, "NDFileHDF5Configure") != 0;
-            int addr = IocShell.intArg(a, 4, 0, "NDFileHDF5Configure");
+            AreaDetectorCommands.PluginArgs p = AreaDetectorCommands.PluginArgs.parse(a, 5, usage, "NDFileHDF5Configure");
             var ports = AreaDetectorCommands.service(s).ports();
             var env = s.ioc().env();
             Path home = Path.of(env.getOrDefault("JIOC_HOME", "."));
             String spoolEnv = env.get("JIOC_HDF5_SPOOL");
-            AreaDetectorCommands.add(s, "NDFileHDF5Configure", () -> makePlugin(a, q, b, addr, ports, home, spoolEnv));
+            AreaDetectorCommands.add(s, "NDFileHDF5Configure", () -> makePlugin(p, ports, home, spoolEnv));
         });
     }
 
     /** The plugin; a spool or data directory that cannot be made, or a failed recovery, is the command's error. */
-    private static NDFileHDF5 makePlugin(List<String> a, int q, boolean b, int addr,
-                                         PortRegistry ports, Path home, String spoolEnv) {
+    private static NDFileHDF5 makePlugin(AreaDetectorCommands.PluginArgs p, PortRegistry ports, Path home,
+                                         String spoolEnv) {
         try {
             Path spool = spoolEnv == null || spoolEnv.isBlank() ? SpoolRecovery.spoolDirectory(home)
                     : SpoolRecovery.ensureDirectory(Path.of(spoolEnv));
             // The default FilePath exists out of the box (FilePathExists_RBV = Yes, as ophyd's stage wants).
             Path data = SpoolRecovery.ensureDirectory(home.resolve("var").resolve("data")).toAbsolutePath();
-            return new NDFileHDF5(a.get(0), ports, q, b, a.get(3), addr, spool, data + "/", new SpoolFinaliser());
+            return new NDFileHDF5(p.port(), ports, p.queueSize(), p.blocking(), p.source(), p.addr(), spool,
+                    data + "/", new SpoolFinaliser());
         } catch (CaptureSpoolException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -26,12 +26,10 @@ public final class RoiStatsCommands {
         String usage = cmd + "(port, queueSize, blockingCallbacks, NDArrayPort, NDArrayAddr[, maxBuffers, maxMemory, "
                 + "priority, stackSize, maxThreads])";
         sh.register(cmd, usage, (s, a) -> {
-            IocShell.need(a, 5, usage);
-            int q = IocShell.intArg(a, 1, 20, cmd);
-            boolean b = IocShell.intArg(a, 2, 0, cmd) != 0;
-            int addr = IocShell.intArg(a, 4, 0, cmd);
+            AreaDetectorCommands.PluginArgs p = AreaDetectorCommands.PluginArgs.parse(a, 5, usage, cmd);
             PortRegistry ports = AreaDetectorCommands.service(s).ports();
-            AreaDetectorCommands.add(s, cmd, () -> maker.make(a.get(0), ports, q, b, a.get(3), addr));
+            AreaDetectorCommands.add(s, cmd,
+                    () -> maker.make(p.port(), ports, p.queueSize(), p.blocking(), p.source(), p.addr()));
         });
     }
 }

@@ -14,17 +14,15 @@ public final class PvaPluginCommands {
 
     public static void register(IocShell sh) {
         sh.register("NDPvaConfigure", USAGE, (s, a) -> {
-            IocShell.need(a, 6, USAGE);
-            int q = IocShell.intArg(a, 1, 20, "NDPvaConfigure");
-            boolean b = IocShell.intArg(a, 2, 0, "NDPvaConfigure") != 0;
-            int addr = IocShell.intArg(a, 4, 0, "NDPvaConfigure");
+            AreaDetectorCommands.PluginArgs p = AreaDetectorCommands.PluginArgs.parse(a, 6, USAGE, "NDPvaConfigure");
             String name = a.get(5).trim();
             if (name.isEmpty()) throw new ShellException("NDPvaConfigure: pvName is empty");
             PvaService pva = s.ioc().service(PvaService.class);
             if (pva == null) throw new ShellException("NDPvaConfigure: pvAccess is not available in this IOC");
             var ports = AreaDetectorCommands.service(s).ports();
             AreaDetectorCommands.add(s, "NDPvaConfigure",
-                    () -> new NDPluginPva(a.get(0), ports, q, b, a.get(3), addr, name, pva.ownedChannels()));
+                    () -> new NDPluginPva(p.port(), ports, p.queueSize(), p.blocking(), p.source(), p.addr(), name,
+                            pva.ownedChannels()));
         });
     }
 }
