@@ -7,6 +7,7 @@ The IOC is pv-definitions/test/plans.cmd on SPARE_CA_PORTS[8] with a private JIO
 fast motors m1..m3 (soft limits +-50), a slow one (2 mm/s), and det1 = m1, det2 = m2, det3 = 100*m1 + 10*m2 + m3,
 read when $(P)trig.PROC is put (the plans' trigger).
 """
+import functools
 import math
 
 import pytest
@@ -14,6 +15,7 @@ from epics import PV, caget, caput
 
 from conftest import ROOT, SPARE_CA_PORTS
 from jioc_process import ioc_on_port
+from plan_client import plan_motor
 from procedure_client import PutCallback, text, wait_for
 from pv_recorder import ValueRecorder
 
@@ -67,11 +69,7 @@ def reset(plan):
         caput(P + m, 0, wait=True, timeout=30)
 
 
-def motor(n, name, start=0.0, stop=0.0, num=1):
-    caput(PLAN + f"M{n}:Name", P + name, wait=True)
-    caput(PLAN + f"M{n}:Start", start, wait=True)
-    caput(PLAN + f"M{n}:Stop", stop, wait=True)
-    caput(PLAN + f"M{n}:Num", num, wait=True)
+motor = functools.partial(plan_motor, P)  # motor(n, name, start, stop, num)
 
 
 def run_plan():

@@ -6,6 +6,7 @@ while the scan is still running; the run catalog's run_files are read with H2's 
 
 The IOC is pv-definitions/test/plans.cmd on SPARE_CA_PORTS[9] with a private JIOC_HOME (data in var/data).
 """
+import functools
 import glob
 import os
 import subprocess
@@ -19,6 +20,7 @@ from silx.io.specfile import SpecFile
 
 from conftest import ROOT, SPARE_CA_PORTS
 from jioc_process import start_ioc, stop_ioc
+from plan_client import plan_motor
 from procedure_client import PutCallback, text, wait_for
 from pv_recorder import ValueRecorder
 
@@ -57,11 +59,7 @@ def setup_scan(detectors, breakpoints="", settle=0.0):
         caput(P + m, 0, wait=True, timeout=30)
 
 
-def motor(n, name, start, stop, num=1):
-    caput(PLAN + f"M{n}:Name", P + name, wait=True)
-    caput(PLAN + f"M{n}:Start", start, wait=True)
-    caput(PLAN + f"M{n}:Stop", stop, wait=True)
-    caput(PLAN + f"M{n}:Num", num, wait=True)
+motor = functools.partial(plan_motor, P)  # motor(n, name, start, stop, num)
 
 
 def run_plan():
